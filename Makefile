@@ -1,0 +1,56 @@
+# kosodate-hub — `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve demo test test-postgres lint format messages ci clean
+
+help: ## Show this list
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(INSTALLED): requirements/dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements/dev.txt
+	touch $(INSTALLED)
+
+install: $(INSTALLED) ## Create .venv and install the locked dependencies
+
+run: install demo serve ## Run the site on SQLite with demo content at http://127.0.0.1:8000/
+
+demo: install ## Migrate, load the demo hub and create the local dev users
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py create_dev_users
+
+serve: install ## Serve the site (development server)
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install ## Run the whole test suite (DATABASE_URL picks the database; SQLite file by default)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: install ## Run the suite on a throw-away local PostgreSQL (installed and started by scripts/postgres)
+	eval "$$(scripts/postgres start)" && DATABASE_URL="$$DATABASE_URL" $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install ## ruff, migrations up to date, production deploy checks
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+	SECRET_KEY=lint-only-$$(date +%s)-not-a-real-secret-key-0123456789abcdef ALLOWED_HOSTS=hub.example.org \
+		DJANGO_SETTINGS_MODULE=cms.settings.production $(PY) manage.py check --deploy --fail-level WARNING
+
+format: install ## Fix what ruff can fix
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: install ## Update and compile the Japanese translations
+	$(PY) manage.py makemessages -l ja -i ".venv/*" -i "var/*" -i "node_modules/*"
+	$(PY) manage.py compilemessages -l ja -i .venv
+
+ci: ## What CI runs (.ci/run)
+	bash .ci/run
+
+clean: ## Remove the virtualenv and local data (var/)
+	rm -rf $(VENV) var

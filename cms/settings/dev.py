@@ -1,0 +1,9 @@
+"""Local development: debug on, a fixed development-only secret key."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

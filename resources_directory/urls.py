@@ -1,0 +1,3 @@
+app_name = "resources_directory"
+
+urlpatterns = []

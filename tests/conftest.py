@@ -1,0 +1,40 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from home.demo import build_site
+from home.permissions import EDITORS, MANAGERS, WARD_REVIEWERS
+
+ROLES = ("anonymous", "editor", "reviewer", "manager")
+ROLE_GROUPS = {"editor": EDITORS, "reviewer": WARD_REVIEWERS, "manager": MANAGERS}
+
+
+@pytest.fixture
+def home(db):
+    """The hub's page tree as load_demo builds it: home → programs, directory, evaluations, about."""
+    return build_site()
+
+
+def make_staff_user(role):
+    user = get_user_model().objects.create_user(username=role, password="test-password-123", email=f"{role}@x.invalid")
+    user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
+    return user
+
+
+@pytest.fixture
+def staff(db):
+    """One user per staff group, keyed by role: editor, reviewer, manager."""
+    return {role: make_staff_user(role) for role in ROLE_GROUPS}
+
+
+@pytest.fixture
+def client_for(client, staff):
+    """A test client logged in as the given role (or anonymous)."""
+
+    def login(role):
+        client.logout()
+        if role != "anonymous":
+            client.force_login(staff[role])
+        return client
+
+    return login
