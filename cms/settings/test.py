@@ -1,5 +1,6 @@
 """Test settings: same as base, with a fixed key, fast hashing and media in a throw-away folder."""
 
+import hashlib
 import tempfile
 from pathlib import Path
 
@@ -19,4 +20,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405
 else:
-    DATABASES["default"]["TEST"] = {"NAME": "kosodate_test"}  # noqa: F405
+    # One test database per checkout, so several checkouts can share one PostgreSQL server.
+    checkout = hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:8]  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": f"kosodate_test_{checkout}"}  # noqa: F405
