@@ -27,6 +27,12 @@ def staff(db):
     return {role: make_staff_user(role) for role in ROLE_GROUPS}
 
 
+def log_in(client, user):
+    """Log a staff user in for admin requests (the one place tests log in; 2FA-aware once it exists)."""
+    client.force_login(user)
+    return client
+
+
 @pytest.fixture
 def client_for(client, staff):
     """A test client logged in as the given role (or anonymous)."""
@@ -34,7 +40,7 @@ def client_for(client, staff):
     def login(role):
         client.logout()
         if role != "anonymous":
-            client.force_login(staff[role])
+            log_in(client, staff[role])
         return client
 
     return login
