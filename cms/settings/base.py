@@ -159,3 +159,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- browser tests / admin login in Japanese ---
+# Wagtail's login form leaves "Password" and "Remember me" untranslated; this one labels every field.
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_forms.TranslatedLoginForm"
