@@ -1,6 +1,7 @@
 """Staff log into the admin in Japanese through the real login form."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import STAFF_PASSWORD
 from tests.browser.helpers import ja
@@ -18,7 +19,7 @@ def test_editor_logs_into_the_japanese_admin(browser, staff_users):
     page.get_by_label("ユーザー名").fill("editor")
     page.get_by_label("パスワード").fill("wrong-password")
     page.get_by_role("button", name=ja("Sign in")).click()
-    assert page.get_by_text("パスワードが一致しませんでした").is_visible()
+    expect(page.get_by_text("パスワードが一致しませんでした")).to_be_visible()
 
     page.get_by_label("ユーザー名").fill("editor")
     page.get_by_label("パスワード").fill(STAFF_PASSWORD)

@@ -1,6 +1,7 @@
 """With JavaScript switched off, every form a parent uses still works (plain HTML forms, server-rendered)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import ja
 
@@ -26,4 +27,4 @@ def test_language_switch_without_javascript(browser):
     page.wait_for_load_state()
     assert page.get_attribute("html", "lang") == "en"
     assert page.url.endswith("/about/")
-    assert page.get_by_label("Search this site").is_visible()
+    expect(page.get_by_label("Search this site")).to_be_visible()
