@@ -4,6 +4,7 @@ Nothing here downloads a browser: Playwright only drives /usr/bin/chromium (``sc
 it). Without Chromium or axe-core the tests FAIL with a hint, they never skip.
 """
 
+import json
 import os
 import re
 from pathlib import Path
@@ -59,10 +60,18 @@ def chromium(playwright_instance):
 
 @pytest.fixture(scope="session")
 def migrated_db_contents(django_db_setup, django_db_blocker):
-    """The database as migrated (serialized by pytest-django for django_db_serialized_rollback)."""
+    """The database as migrated (serialized by pytest-django for django_db_serialized_rollback), content types
+    first: restoring a wagtail Task subclass (goals' approval task) before them would create its content type
+    with a new id, and the restore would then fail on the unique (app_label, model)."""
     with django_db_blocker.unblock():
         contents = getattr(connection, "_test_serialized_contents", None)
-        return contents if contents is not None else connection.creation.serialize_db_to_string()
+        if contents is None:
+            contents = connection.creation.serialize_db_to_string()
+    objects = json.loads(contents)
+    objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")  # stable: keeps the rest in order
+    contents = json.dumps(objects)
+    connection._test_serialized_contents = contents
+    return contents
 
 
 @pytest.fixture
@@ -70,10 +79,42 @@ def demo_site(live_server, django_db_serialized_rollback, migrated_db_contents):
     """The demo hub as `make demo` loads it, served by a live server (a fresh database for every test)."""
     # Django keeps the migrated state (groups, locales, root page) on the connection object to restore it after
     # each test's flush; with Playwright's event loop running, this thread sees another connection object.
-    if not hasattr(connection, "_test_serialized_contents"):
-        connection._test_serialized_contents = migrated_db_contents
+    connection._test_serialized_contents = migrated_db_contents
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return live_server
+
+
+def reset_to_migrated(contents):
+    """Bring the database back to its migrated state when a transactional test's flush left it empty."""
+    from wagtail.models import Locale
+
+    if Locale.objects.exists():
+        return
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(contents)
+
+
+@pytest.fixture(scope="package")
+def shared_demo_site(playwright_instance, django_db_setup, django_db_blocker, migrated_db_contents):
+    """One demo hub, loaded once, served by a live server, for the tests that only read it (no flush between
+    them: loading the demo for each test would cost most of the suite's time). These tests run after the
+    database tests (pytest-django puts tests without a db fixture last); the data is removed afterwards."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.test.testcases import LiveServerThread
+
+    with django_db_blocker.unblock():
+        reset_to_migrated(migrated_db_contents)
+        call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        thread = LiveServerThread("localhost", static_handler=StaticFilesHandler, connections_override={})
+        thread.daemon = True
+        thread.start()
+        thread.is_ready.wait()
+        if thread.error:
+            raise thread.error
+        yield f"http://localhost:{thread.port}"
+        thread.terminate()
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(migrated_db_contents)
 
 
 @pytest.fixture
@@ -131,13 +172,24 @@ def save_artifacts(page, name):
         (ARTIFACTS_DIR / f"{name}.txt").write_text(f"{page.url}\n{error}\n", encoding="utf-8")
 
 
-@pytest.fixture
-def browser(request, chromium, playwright_instance, demo_site):
-    session = Browser(chromium, playwright_instance, demo_site.url)
+def open_browser(request, chromium, playwright_instance, base_url):
+    session = Browser(chromium, playwright_instance, base_url)
     yield session
     report = getattr(request.node, "report_call", None)
     failed = report is not None and report.failed
     session.close(artifact_name=re.sub(r"[^\w.-]+", "_", request.node.name) if failed else None)
+
+
+@pytest.fixture
+def browser(request, chromium, playwright_instance, shared_demo_site):
+    """Chromium on the shared demo site: for tests that only read (public pages, searches)."""
+    yield from open_browser(request, chromium, playwright_instance, shared_demo_site)
+
+
+@pytest.fixture
+def staff_browser(request, chromium, playwright_instance, demo_site):
+    """Chromium on a fresh demo site of its own: for tests that change data (staff at work)."""
+    yield from open_browser(request, chromium, playwright_instance, demo_site.url)
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ from tests.browser.helpers import ja
 pytestmark = pytest.mark.browser
 
 
-def test_editor_logs_into_the_japanese_admin(browser, staff_users):
+def test_editor_logs_into_the_japanese_admin(staff_browser, staff_users):
+    browser = staff_browser
     page = browser.page()
     page.goto("/admin/")
     page.wait_for_url("**/admin/login/**")
