@@ -9,6 +9,7 @@ Pure functions on dates and times; the models (home.models.program_sessions) cal
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import jpholiday
@@ -40,6 +41,7 @@ class Rule:
     skip_holidays: bool = False
 
 
+@lru_cache(maxsize=4096)
 def is_holiday(day):
     return jpholiday.is_holiday(day)
 
