@@ -147,3 +147,16 @@ def test_session_clean_lists_every_problem():
     with pytest.raises(ValidationError) as error:
         session.clean()
     assert set(error.value.message_dict) == {"end_time", "weekday", "until"}
+
+
+def test_editor_previews_an_unsaved_program_with_its_sessions(home, programs_index, client_for):
+    client = client_for("editor")
+    url = f"/admin/pages/add/home/programpage/{programs_index.pk}/preview/"
+    data = program_form()
+    data.pop("action-publish")
+    assert client.post(url, data).json()["is_valid"]
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "プレママ・プレパパ講座" in html and "10:00" in html
+    assert not ProgramPage.objects.exists()

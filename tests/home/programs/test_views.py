@@ -3,9 +3,11 @@
 from datetime import time, timedelta
 
 import pytest
+import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
 from home.models import Booking
@@ -138,3 +140,21 @@ def test_agenda_page_query_count_is_constant(client, make_program, soon, session
 
 
 test_agenda_page_query_count_is_constant.counts = {}
+
+
+def test_program_image_is_a_webp_srcset(client, make_program, soon):
+    image = wagtail_factories.ImageFactory(default_alt_text="沐浴の練習", file__width=1600, file__height=900)
+    page = make_program(image=image, sessions=[once(soon)])
+    html = client.get(page.url).content.decode()
+    assert 'srcset="' in html and ".webp 400w" in html and ".webp 800w" in html
+    assert 'alt="沐浴の練習"' in html and 'sizes="' in html
+
+
+def test_a_scheduled_program_is_not_listed_before_it_goes_live(client, make_program, soon):
+    page = make_program(title="来月の新講座", sessions=[once(soon)])
+    page.unpublish()
+    page.go_live_at = timezone.now() + timedelta(days=2)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert not page.live
+    assert "来月の新講座" not in client.get("/programs/").content.decode()
