@@ -26,6 +26,8 @@ class DirectoryFilterForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if str(self.data.get("open_this_week", "")).lower() not in {"", "on", "true", "false", "1", "0"}:
+            self.add_error("open_this_week", _("Use true or false."))
         lat, lng = data.get("lat"), data.get("lng")
         if (lat is None) != (lng is None) and "lat" not in self.errors and "lng" not in self.errors:
             self.add_error("lng" if lng is None else "lat", _("Give both lat and lng."))

@@ -30,11 +30,15 @@ def test_known_distance_tokyo_to_yokohama():
 
 @settings(max_examples=30, deadline=None)
 @given(
-    st.floats(35.2, 35.6), st.floats(139.4, 139.8), st.floats(35.2, 35.6), st.floats(139.4, 139.8),
+    st.floats(35.2, 35.6),
+    st.floats(139.4, 139.8),
+    st.floats(35.2, 35.6),
+    st.floats(139.4, 139.8),
 )
 def test_haversine_matches_an_independent_implementation(lat1, lng1, lat2, lng2):
-    assert haversine_km(lat1, lng1, lat2, lng2) == pytest.approx(independent_haversine(lat1, lng1, lat2, lng2),
-                                                                 abs=0.005)
+    assert haversine_km(lat1, lng1, lat2, lng2) == pytest.approx(
+        independent_haversine(lat1, lng1, lat2, lng2), abs=0.005
+    )
 
 
 @settings(max_examples=30, deadline=None)

@@ -8,8 +8,9 @@ from tests.resources_directory.conftest import MONDAY, at
 
 
 def hours(weekday, week=0, opens="10:00", closes="11:30"):
-    return OpeningHours(weekday=weekday, week_of_month=week, opens=time.fromisoformat(opens),
-                        closes=time.fromisoformat(closes))
+    return OpeningHours(
+        weekday=weekday, week_of_month=week, opens=time.fromisoformat(opens), closes=time.fromisoformat(closes)
+    )
 
 
 def start_of(result):

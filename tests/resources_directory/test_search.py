@@ -117,8 +117,12 @@ def test_invalid_parameters_name_the_field(db, params, field):
 @pytest.mark.parametrize("count", [1, 50])
 def test_constant_number_of_queries_whatever_the_page_size(directory, taxonomy, count):
     for n in range(count):
-        ListingPageFactory(parent=directory, categories=[taxonomy["salon"]], area=taxonomy["hino"],
-                           hours=[(n % 7, 0, "10:00", "11:00")])
+        ListingPageFactory(
+            parent=directory,
+            categories=[taxonomy["salon"]],
+            area=taxonomy["hino"],
+            hours=[(n % 7, 0, "10:00", "11:00")],
+        )
     with CaptureQueriesContext(connection) as queries:
         result = search_listings({"postal_code": "234-0054", "age_months": "3"}, page_size=50, now=MONDAY)
         assert len(result.items) == count
