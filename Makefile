@@ -18,6 +18,7 @@ $(INSTALLED): requirements/dev.txt
 	touch $(INSTALLED)
 
 install: $(INSTALLED) ## Create .venv and install the locked dependencies
+	scripts/build_assets
 
 run: install demo serve ## Run the site on SQLite with demo content at http://127.0.0.1:8000/
 

@@ -159,3 +159,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Resource directory ---
+# Map tiles: empty = no tiles are fetched (the map shows the places on a plain background and the list
+# always works). Set a tile URL template such as https://tiles.example.org/{z}/{x}/{y}.png to show tiles.
+DIRECTORY_MAP_TILE_URL = os.environ.get("DIRECTORY_MAP_TILE_URL", "")
+DIRECTORY_MAP_ATTRIBUTION = os.environ.get("DIRECTORY_MAP_ATTRIBUTION", "")
+# A listing not verified for this many months is flagged as possibly out of date.
+DIRECTORY_STALE_AFTER_MONTHS = int(os.environ.get("DIRECTORY_STALE_AFTER_MONTHS", "12"))
+# Extra postal code → (lat, lng) district centres beyond the demo ward's table (resources_directory/geo.py).
+DIRECTORY_POSTAL_CODES = {}
