@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -165,13 +166,17 @@ class EvaluationPage(Page):
         problems = []
         evaluated = list(self.evaluated_goals.all())
         if not evaluated:
-            problems.append(_("There are no evaluated goals."))
+            problems.append(gettext("There are no evaluated goals."))
         for number, goal in enumerate(evaluated, start=1):
-            for attribute, label in (("actions", _("actions")), ("results", _("results")), ("issues", _("issues"))):
+            for attribute, label in (
+                ("actions", gettext("actions")),
+                ("results", gettext("results")),
+                ("issues", gettext("issues")),
+            ):
                 if not lines(getattr(goal, attribute)):
-                    problems.append(_("Goal %(number)s has no %(part)s.") % {"number": number, "part": label})
+                    problems.append(gettext("Goal %(number)s has no %(part)s.") % {"number": number, "part": label})
         if not list(self.next_goals.all()):
-            problems.append(_("Next year's goals are missing."))
+            problems.append(gettext("Next year's goals are missing."))
         return problems
 
     def serve(self, request, *args, **kwargs):

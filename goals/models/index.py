@@ -26,6 +26,7 @@ class EvaluationIndexPage(RoutablePageMixin, SectionPage, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["goals.EvaluationPage"]
+    max_count_per_parent = 1  # one per hub
 
     api_fields = ["intro"]
 

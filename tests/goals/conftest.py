@@ -25,3 +25,31 @@ def evaluations(home):
 def draft(evaluations):
     """The sample imported as a draft, as the importer leaves it."""
     return build(parse(SAMPLE), evaluations)
+
+
+def evaluation_for_year(evaluations, year):
+    """A copy of the sample for another fiscal year (cheap: parsed once, no file access)."""
+    parsed = parse(SAMPLE)
+    parsed.fiscal_year = year
+    parsed.period_start, parsed.period_end = (
+        parsed.period_start.replace(year=year),
+        parsed.period_end.replace(year=year + 1),
+    )
+    return build(parsed, evaluations)
+
+
+@pytest.fixture
+def documents(evaluations, staff):
+    """One evaluation in each state: draft, in ward review, awaiting a manager's approval, live."""
+    from wagtail.models import Page
+
+    pages = {"index": evaluations, "draft": evaluation_for_year(evaluations, 2021)}
+    for name, year in (("review", 2022), ("approval", 2023)):
+        page = evaluation_for_year(evaluations, year)
+        page.get_workflow().start(page, staff["editor"])
+        pages[name] = page
+    state = pages["approval"].current_workflow_task_state
+    state.task.specific.on_action(state, staff["reviewer"], "approve")
+    pages["live"] = evaluation_for_year(evaluations, 2020)
+    pages["live"].get_latest_revision().publish()
+    return {name: Page.objects.get(pk=page.pk).specific for name, page in pages.items()}
