@@ -38,9 +38,8 @@ def evaluation_for_year(evaluations, year):
     return build(parsed, evaluations)
 
 
-@pytest.fixture
-def documents(evaluations, staff):
-    """One evaluation in each state: draft, in ward review, awaiting a manager's approval, live."""
+def build_documents(evaluations, staff):
+    """The index and one evaluation in each state: draft, in ward review, awaiting approval, live."""
     from wagtail.models import Page
 
     pages = {"index": evaluations, "draft": evaluation_for_year(evaluations, 2021)}

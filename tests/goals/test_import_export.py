@@ -68,7 +68,7 @@ def test_importing_the_same_year_twice_is_refused(draft):
     assert EvaluationPage.objects.count() == 1
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.integers(0, len(SAMPLE.split("\n")) - 1), st.text(max_size=30))
 def test_fuzzed_imports_save_all_or_nothing(evaluations, tmp_path, line, noise):
     lines = SAMPLE.split("\n")

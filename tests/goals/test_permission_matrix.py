@@ -7,6 +7,12 @@ same checks the admin views make); tests/goals/test_workflow.py walks the admin 
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
+
+from goals.models import EvaluationIndexPage
+from home.demo import build_site
+from tests.conftest import ROLE_GROUPS, log_in, make_staff_user
+from tests.goals.conftest import build_documents
 
 PAGES = ("index", "draft", "review", "approval", "live")
 ACTIONS = (
@@ -89,10 +95,22 @@ def allowed(client, page, user, action):
     return bool(checks[action]())
 
 
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Built once for the whole matrix inside a transaction that is rolled back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        home = build_site()
+        staff = {role: make_staff_user(role) for role in ROLE_GROUPS}
+        yield staff, build_documents(EvaluationIndexPage.objects.child_of(home).get(), staff)
+        transaction.set_rollback(True)
+
+
 @pytest.mark.parametrize("role", list(MATRIX))
-def test_permission_matrix(documents, staff, client_for, role):
+def test_permission_matrix(world, db, client, role):
+    staff, documents = world
     user = AnonymousUser() if role == "anonymous" else staff[role]
-    client = client_for(role)
+    if role != "anonymous":
+        log_in(client, user)
     wrong = [
         f"{role} {'may' if expected else 'may not'} {action} {name}"
         for name, page in documents.items()
