@@ -124,3 +124,11 @@ def test_approval_is_refused_while_the_document_is_incomplete(draft, staff, clie
     client.post(f"/admin/pages/{draft.pk}/edit/", data)
     draft.refresh_from_db()
     assert not draft.live
+
+
+def test_admin_screens_for_documents_and_goals(draft, client_for):
+    client = client_for("editor")
+    index = draft.get_parent()
+    assert client.get(f"/admin/pages/add/goals/evaluationpage/{index.pk}/").status_code == 200
+    listing = client.get("/admin/snippets/goals/goal/")
+    assert listing.status_code == 200 and "妊娠期の家庭が安心して子育てをスタートでき" in listing.content.decode()
