@@ -159,3 +159,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- search ---
+# Japanese-aware database search (SQLite FTS5 / PostgreSQL) behind Wagtail's search API, admin included.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.wagtail_database"}}
+# SEARCH_ENGINE_URL set: OpenSearch ("opensearch") or Elasticsearch 8 ("elasticsearch") through elasticsearch-dsl.
+SEARCH_ENGINE_KIND = os.environ.get("SEARCH_ENGINE_KIND", "opensearch")
+SEARCH_ENGINE_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_TIMEOUT", "1.0"))  # seconds; then the database answers
+SEARCH_ENGINE_INDEX_PREFIX = os.environ.get("SEARCH_ENGINE_INDEX_PREFIX", "kosodate")
+SEARCH_ENGINE_RETRY_SECONDS = 5  # after a failure, ask the database directly for this long
