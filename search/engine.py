@@ -101,6 +101,13 @@ class FallbackEngine:
     def search_listings(self, *args, **kwargs):
         return self._call("search_listings", *args, **kwargs)
 
+    def index_listings(self, docs):
+        try:
+            return self.primary.index_listings(docs)
+        except EngineUnavailable as exc:
+            self._mark_down(exc)
+            return 0
+
     def _write(self, action, obj):
         from search.models import PendingIndexChange
 

@@ -31,6 +31,15 @@ class PendingIndexChange(models.Model):
         cls.objects.filter(key=key).delete()
         return cls.objects.create(action=action, content_type=ct, object_id=str(obj.pk), key=key)
 
+    @classmethod
+    def remember_key(cls, action, key):
+        """Remember a change by document key alone (the object may be gone already)."""
+        from wagtail.models import Page
+
+        cls.objects.filter(key=key).delete()
+        ct = ContentType.objects.get_for_model(Page)
+        return cls.objects.create(action=action, content_type=ct, object_id=key.rsplit(":", 1)[-1], key=key)
+
     def resolve(self):
         model = self.content_type.model_class()
         obj = model and model._default_manager.filter(pk=self.object_id).first()
