@@ -32,7 +32,7 @@ def test_search_page_paginates(client, corpus):
         {"q": "公園", "page": "99"},
     ],
 )
-def test_bad_parameters_are_400_with_a_message(client, corpus, params):
+def test_bad_parameters_are_400_with_a_message(client, home, params):
     response = client.get("/search/", params)
     assert response.status_code == 400
     assert 'role="alert"' in response.content.decode()
