@@ -170,3 +170,12 @@ DIRECTORY_MAP_ATTRIBUTION = os.environ.get("DIRECTORY_MAP_ATTRIBUTION", "")
 DIRECTORY_STALE_AFTER_MONTHS = int(os.environ.get("DIRECTORY_STALE_AFTER_MONTHS", "12"))
 # Extra postal code → (lat, lng) district centres beyond the demo ward's table (resources_directory/geo.py).
 DIRECTORY_POSTAL_CODES = {}
+
+# --- search ---
+# Japanese-aware database search (SQLite FTS5 / PostgreSQL) behind Wagtail's search API, admin included.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.wagtail_database"}}
+# SEARCH_ENGINE_URL set: OpenSearch ("opensearch") or Elasticsearch 8 ("elasticsearch") through elasticsearch-dsl.
+SEARCH_ENGINE_KIND = os.environ.get("SEARCH_ENGINE_KIND", "opensearch")
+SEARCH_ENGINE_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_TIMEOUT", "1.0"))  # seconds; then the database answers
+SEARCH_ENGINE_INDEX_PREFIX = os.environ.get("SEARCH_ENGINE_INDEX_PREFIX", "kosodate")
+SEARCH_ENGINE_RETRY_SECONDS = 5  # after a failure, ask the database directly for this long
