@@ -1,18 +1,20 @@
 """The directory search: one function used by the search page, the journey page and the API.
 
-It runs a constant number of SQL queries whatever the page size: the count, the page, three prefetches
-(categories, opening hours, closures) and two facet counts.
+It runs a constant number of SQL queries whatever the page size: the matching ids in order, the page by
+primary key, three prefetches (categories, opening hours, closures), the category facet and the area slugs.
 """
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, ExpressionWrapper, F, FloatField, Prefetch
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 
 from resources_directory.filters import ListingFilter
 from resources_directory.geo import bounding_box, haversine_km, postal_code_location, round_location
-from resources_directory.models import Category, Closure, ListingPage, OpeningHours
+from resources_directory.models import Area, Category, Closure, ListingPage, OpeningHours
 from resources_directory.models.hours import next_opening
 
 DEFAULT_PAGE_SIZE = 20
@@ -76,15 +78,18 @@ def approx_distance_sq(lat, lng):
     return ExpressionWrapper(dlat * dlat + dlng * dlng, output_field=FloatField())
 
 
-def facet_counts(queryset):
-    ids = queryset.values("pk")
+def facet_counts(queryset, rows):
+    """Matches per category and per area slug (``rows`` are the matching (pk, area_id) pairs)."""
     categories = (
-        Category.objects.filter(listingpage__in=ids).values("slug").annotate(n=Count("listingpage", distinct=True))
+        Category.objects.filter(listingpage__in=queryset.order_by().values("pk"))
+        .values("slug")
+        .annotate(n=Count("listingpage", distinct=True))
     )
-    areas = queryset.order_by().exclude(area__isnull=True).values("area__slug").annotate(n=Count("pk"))
+    per_area = Counter(area_id for _pk, area_id in rows if area_id is not None)
+    area_slugs = dict(Area.objects.filter(pk__in=per_area).values_list("pk", "slug")) if per_area else {}
     return {
         "category": {row["slug"]: row["n"] for row in categories},
-        "area": {row["area__slug"]: row["n"] for row in areas},
+        "area": {area_slugs[pk]: n for pk, n in per_area.items() if pk in area_slugs},
     }
 
 
@@ -97,6 +102,8 @@ def search_listings(params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None,
     if isinstance(params, ListingFilter):
         filterset = params
     else:
+        if not isinstance(params, MultiValueDict):
+            params = MultiValueDict({k: v if isinstance(v, list | tuple) else [v] for k, v in params.items()})
         filterset = ListingFilter(params, queryset=base_queryset(parent), today=now.date())
     if not filterset.is_valid():
         raise InvalidSearch(filterset.errors.get_json_data())
@@ -119,17 +126,29 @@ def search_listings(params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None,
     else:
         queryset = queryset.order_by("kana", "title", "pk")
 
-    count = queryset.count()
+    # One scan for the matching ids in order (count, paging and the area facet come from it), one for the
+    # category facet, then the page itself by primary key.
+    rows = list(queryset.values_list("pk", "area_id"))
+    count = len(rows)
     page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
     page = max(1, int(page))
     start = (page - 1) * page_size
-    items = list(
-        queryset.select_related("area").prefetch_related(
-            Prefetch("categories", queryset=Category.objects.order_by("sort_order", "name")),
-            Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("sort_order")),
-            Prefetch("closures", queryset=Closure.objects.order_by("start_date")),
-        )[start : start + page_size]
+    page_ids = [pk for pk, _area in rows[start : start + page_size]]
+    by_id = (
+        {
+            item.pk: item
+            for item in ListingPage.objects.filter(pk__in=page_ids)
+            .select_related("area")
+            .prefetch_related(
+                Prefetch("categories", queryset=Category.objects.order_by("sort_order", "name")),
+                Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("sort_order")),
+                Prefetch("closures", queryset=Closure.objects.order_by("start_date")),
+            )
+        }
+        if page_ids
+        else {}
     )
+    items = [by_id[pk] for pk in page_ids if pk in by_id]
     for item in items:
         item.distance_km = None
         if origin and item.latitude is not None and item.longitude is not None:
@@ -140,7 +159,7 @@ def search_listings(params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None,
         items=items,
         page=page,
         page_size=page_size,
-        facets=facet_counts(filterset.qs) if facets else {},
+        facets=facet_counts(filterset.qs, rows) if facets else {},
         origin=origin,
         filterset=filterset,
         params={key: value for key, value in data.items() if value not in (None, "", [])},
