@@ -1,10 +1,11 @@
 """Turn parsed data into a draft EvaluationPage below an evaluations index (never published)."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from goals.eras import fiscal_year_label
-from goals.importer.parser import PERIOD, ImportError_
+from goals.importer.parser import HEADING, IMPLEMENTERS, PERIOD, PURPOSE, ImportError_
 from goals.models import EvaluatedGoal, EvaluationPage, NextYearGoal
 
 
@@ -26,6 +27,28 @@ def page_fields(parsed):
         "business_areas": "\n".join(parsed.business_areas),
         "evaluation_method": "\n".join(parsed.evaluation_method),
     }
+
+
+FIELD_SECTIONS = {
+    "operators": IMPLEMENTERS,
+    "ward_division": IMPLEMENTERS,
+    "fiscal_year": PERIOD,
+    "period_start": PERIOD,
+    "period_end": PERIOD,
+    "contract_year": PERIOD,
+    "contract_length": PERIOD,
+    "purpose": PURPOSE,
+}
+
+
+def as_import_error(error, parsed):
+    """A model validation error as an ImportError_ naming the section (and its line) the field comes from."""
+    field_name, messages = (
+        next(iter(error.message_dict.items())) if hasattr(error, "error_dict") else ("", error.messages)
+    )
+    section = FIELD_SECTIONS.get(field_name, HEADING)
+    label = f"{field_name}: " if field_name and field_name != "__all__" else ""
+    return ImportError_(label + " ".join(messages), section, parsed.lines.get(section, 1))
 
 
 @transaction.atomic
@@ -52,6 +75,10 @@ def build(parsed, evaluation_index, user=None):
         NextYearGoal(text=goal.text, actions="\n".join(goal.actions), sort_order=index)
         for index, goal in enumerate(parsed.next_goals)
     ]
-    evaluation_index.add_child(instance=page)
-    page.save_revision(user=user, log_action=True)
+    try:
+        with transaction.atomic():
+            evaluation_index.add_child(instance=page)
+            page.save_revision(user=user, log_action=True)
+    except ValidationError as error:
+        raise as_import_error(error, parsed) from error
     return page

@@ -115,6 +115,7 @@ class ParsedEvaluation:
     evaluation_method: list = field(default_factory=list)
     evaluated_goals: list = field(default_factory=list)
     next_goals: list = field(default_factory=list)
+    lines: dict = field(default_factory=dict)  # section → line where it starts, for error messages
 
 
 @dataclass
@@ -298,6 +299,7 @@ def parse(text):
 
     seen, fiscal_year, goal_sections = set(), None, []
     for section in sections:
+        parsed.lines.setdefault(section.key, section.line)
         if section.key == GOALS:
             goal_sections.append(section)
             continue

@@ -133,3 +133,25 @@ class TestAdminUpload:
         assert client.get("/admin/goals/import/").status_code == status
         assert self.upload(client, SAMPLE, evaluations).status_code == status
         assert not EvaluationPage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "section"),
+    [
+        (
+            lambda t: t.replace(
+                "事業の実施者\t特定非営利活動法人ちゅーりっぷ 港南区こども家庭支援課",
+                "事業の実施者\t港南区こども家庭支援課",
+            ),
+            "事業の実施者",
+        ),
+        (lambda t: t.replace("港南区", "ある"), "見出し"),
+    ],
+    ids=["no-operator", "no-ward"],
+)
+def test_missing_required_fields_are_named_and_nothing_is_saved(evaluations, tmp_path, change, section):
+    path = tmp_path / "missing.txt"
+    path.write_text(change(SAMPLE), encoding="utf-8")
+    with pytest.raises(CommandError, match=section):
+        call_command("import_evaluation", str(path))
+    assert not EvaluationPage.objects.exists() and not Goal.objects.exists()
