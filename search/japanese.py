@@ -24,7 +24,7 @@ _local = threading.local()
 _CHUNK_CHARS = 4000
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _TOKEN_RUN = re.compile(r"[^\W_]+")
-_KATAKANA = re.compile(r"[\u30a1-\u30f6]")
+_KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
 
 
 def _tokenizer():
@@ -39,7 +39,7 @@ def _tokenizer():
 def fold(text):
     """NFKC (full/half width), lower case, katakana → hiragana."""
     text = unicodedata.normalize("NFKC", text or "").lower()
-    return _KATAKANA.sub(lambda m: chr(ord(m.group()) - 0x60), text)
+    return text.translate(_KATAKANA_TO_HIRAGANA)
 
 
 def _chunks(text):

@@ -158,12 +158,18 @@ class OpenSearchEngine:
         except self._errors() as exc:
             raise EngineUnavailable(f"{type(exc).__name__}: {exc}") from exc
 
+    def _query(self, what, search):
+        """Run an elasticsearch-dsl Search on the alias with the short timeout; a missing index is an empty answer."""
+        return self._do(
+            self.search_client.search, index=self.alias(what), body=search.to_dict(), ignore_unavailable=True
+        )
+
     def alias(self, what):
         return f"{self.prefix}-{what}"
 
     def has_kuromoji(self):
         if self._kuromoji is None:
-            plugins = self._do(self.client.cat.plugins, format="json")
+            plugins = self._do(self.search_client.cat.plugins, format="json")
             self._kuromoji = any("kuromoji" in (p.get("component") or "") for p in plugins)
         return self._kuromoji
 
@@ -309,7 +315,6 @@ class OpenSearchEngine:
         filters = filters or {}
         types = page_types()
         selected = [t for t in filters.get("type", []) if t in types]
-        self._ensure("pages", PAGE_PROPERTIES)
         s = self.page_search(query, selected)
         if s is None:
             return Results(query, [], 0, page, per_page, self.name, {"type": []})
@@ -317,7 +322,7 @@ class OpenSearchEngine:
         s = s.extra(from_=start, size=per_page, track_total_hits=True).source(
             ["title", "body", "type", "type_label", "url"]
         )
-        response = self._do(self.search_client.search, index=self.alias("pages"), body=s.to_dict())
+        response = self._query("pages", s)
         total = response["hits"]["total"]["value"]
         hits = response["hits"]["hits"]
         if total == 0:
@@ -328,7 +333,7 @@ class OpenSearchEngine:
                     s2 = s2.post_filter("terms", type=selected)
                 s2.aggs.bucket("type", A("terms", field="type", size=50))
                 s2 = s2.extra(from_=start, size=per_page, track_total_hits=True)
-                response = self._do(self.search_client.search, index=self.alias("pages"), body=s2.to_dict())
+                response = self._query("pages", s2)
                 total, hits = response["hits"]["total"]["value"], response["hits"]["hits"]
         facet_list = []
         for bucket in response.get("aggregations", {}).get("type", {}).get("buckets", []):
@@ -440,10 +445,9 @@ class OpenSearchEngine:
         self, query="", filters=None, near=None, within_km=None, facets=LISTING_FACETS, page=1, per_page=20
     ):
         """See docs/search.md: {count, backend, ids, distances_km, facets}."""
-        self._ensure("listings", LISTING_PROPERTIES)
         s = self.listing_search(query, filters, near, within_km, facets)
         s = s.extra(from_=(page - 1) * per_page, size=per_page, track_total_hits=True).source(False)
-        response = self._do(self.search_client.search, index=self.alias("listings"), body=s.to_dict())
+        response = self._query("listings", s)
         ids, distances = [], []
         for h in response["hits"]["hits"]:
             ids.append(h["_id"])

@@ -154,3 +154,26 @@ def test_listings_same_ids_in_same_distance_order_on_database_and_engine(opensea
     fallback = FallbackEngine(OpenSearchEngine("http://127.0.0.1:9", timeout=0.5), db)
     with override_settings(SEARCH_LISTING_SOURCE="tests.search.test_engine.listing_docs"):
         assert fallback.search_listings(near=near, within_km=3)["backend"] == "database"
+
+
+def test_slow_engine_times_out_within_a_second(opensearch, corpus, client):
+    """Freeze the real node (SIGSTOP): the query times out after SEARCH_ENGINE_TIMEOUT and the database answers."""
+    import signal
+    import time
+
+    from search import engine as engine_module
+
+    engine_module._engines.clear()
+    opensearch.rebuild()
+    assert client.get("/api/v1/search/", {"q": "沐浴"}).json()["backend"] == "opensearch"
+    home = Path(os.environ.get("OPENSEARCH_HOME", "var/opensearch"))
+    pid = int(((home if home.is_absolute() else REPO / home) / "opensearch.pid").read_text())
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        start = time.monotonic()
+        data = client.get("/api/v1/search/", {"q": "沐浴"}).json()
+        assert time.monotonic() - start < 1.5
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    assert data["backend"] == "database"
+    assert "沐浴体験と赤ちゃんのお世話" in [r["title"] for r in data["results"]]
