@@ -23,3 +23,7 @@ else:
     # One test database per checkout, so several checkouts can share one PostgreSQL server.
     checkout = hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:8]  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": f"kosodate_test_{checkout}"}  # noqa: F405
+
+# --- hardening ---
+# Rate limits off by default so suites that call /search/ often are not throttled; tests/security turns them on.
+RATELIMIT_ENABLED = False
