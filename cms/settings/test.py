@@ -28,3 +28,7 @@ else:
 # Tests use the database search unless a test asks for the engine (tests/search/test_engine.py reads the
 # SEARCH_ENGINE_URL environment variable itself, with its own index prefix).
 SEARCH_ENGINE_URL = ""
+
+# --- hardening ---
+# Rate limits off by default so suites that call /search/ often are not throttled; tests/security turns them on.
+RATELIMIT_ENABLED = False
