@@ -258,3 +258,7 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 
 # Backups (python manage.py backup / restore; docs/backups.md).
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
+
+# --- browser tests / admin login in Japanese ---
+# Wagtail's login form leaves "Password" and "Remember me" untranslated; this one labels every field.
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_forms.TranslatedLoginForm"
