@@ -128,3 +128,20 @@ def test_admin_screens_for_documents_and_goals(draft, client_for):
     assert client.get(f"/admin/pages/add/goals/evaluationpage/{index.pk}/").status_code == 200
     listing = client.get("/admin/snippets/goals/goal/")
     assert listing.status_code == 200 and "妊娠期の家庭が安心して子育てをスタートでき" in listing.content.decode()
+
+
+def test_a_scheduled_document_goes_live_at_its_time_after_approval(draft, staff):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    draft.go_live_at = timezone.now() + timedelta(days=3)
+    draft.save_revision()
+    draft.get_workflow().start(draft, staff["editor"])
+    for role in ("reviewer", "manager"):
+        draft.refresh_from_db()
+        state = draft.current_workflow_task_state
+        state.task.specific.on_action(state, staff[role], "approve")
+    draft.refresh_from_db()
+    assert not draft.live and not draft.workflow_in_progress
+    assert draft.scheduled_revision is not None  # published by publish_scheduled at go_live_at
