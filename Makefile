@@ -18,6 +18,7 @@ $(INSTALLED): requirements/dev.txt
 	touch $(INSTALLED)
 
 install: $(INSTALLED) ## Create .venv and install the locked dependencies
+	scripts/build_assets
 
 browser: install ## Install Debian's Chromium, axe-core and Lighthouse for the browser tests (scripts/install_browser)
 	scripts/install_browser

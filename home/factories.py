@@ -1,9 +1,13 @@
 """Factories shared by the tests and the demo-data command."""
 
+from datetime import date, time, timedelta
+
 import factory
 import wagtail_factories
 
-from home.models import HomePage, ProgramIndexPage, StandardPage
+from home.business_areas import BusinessArea
+from home.life_stages import LifeStage
+from home.models import Booking, HomePage, ProgramIndexPage, ProgramPage, ProgramSession, StandardPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -29,3 +33,30 @@ class ProgramIndexPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ProgramIndexPage
+
+
+class ProgramPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"ひろばプログラム {n}")
+    summary = "親子でゆったり過ごせるプログラムです。"
+    business_area = BusinessArea.PLAY_ROOM
+    life_stages = factory.LazyFunction(lambda: [LifeStage.AGE_0_EARLY.value, LifeStage.AGE_0_LATE.value])
+    place_name = "はっち 親子のひろば"
+    area_name = "港南中央"
+    booking = Booking.NOT_NEEDED
+
+    class Meta:
+        model = ProgramPage
+
+
+class ProgramSessionFactory(factory.django.DjangoModelFactory):
+    """A single session; pass frequency/weekday/week_of_month/until for a rule."""
+
+    page = factory.SubFactory(ProgramPageFactory)
+    frequency = "once"
+    date = factory.LazyFunction(lambda: date.today() + timedelta(days=7))
+    start_time = time(10, 0)
+    end_time = time(11, 30)
+    skip_holidays = True
+
+    class Meta:
+        model = ProgramSession

@@ -55,28 +55,3 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
-
-
-class ProgramIndexPage(SectionPage, Page):
-    """The hub's programs (講座・ひろば・イベント). Program pages live below it."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-
-    api_fields = ["intro"]
-
-    # Editors publish programs directly (no approval step).
-    section_permissions = {
-        "Editors": ["add_page", "change_page", "publish_page"],
-        "Managers": ["add_page", "change_page", "publish_page", "bulk_delete_page"],
-    }
-
-    class Meta:
-        verbose_name = _("program index page")

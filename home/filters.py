@@ -1,0 +1,128 @@
+"""GET filters of the program agenda, its calendar and its iCal feed (django-filter, server-rendered).
+
+The filter set only validates and describes the request; ``agenda_window`` and ``agenda_kwargs`` turn the
+cleaned values into arguments for ``home.agenda.upcoming_occurrences``.
+"""
+
+import re
+from datetime import date, timedelta
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from home.agenda import MAX_WINDOW_DAYS, today
+from home.business_areas import BusinessArea
+from home.life_stages import LifeStage
+from home.models import ProgramPage, ProgramSession
+from home.schedule import Weekday, week_of
+
+DEFAULT_DAYS = 28
+
+
+class MonthField(forms.CharField):
+    """YYYY-MM → the first day of that month."""
+
+    default_error_messages = {"invalid": _("Enter a month as YYYY-MM.")}
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        match = re.fullmatch(r"(\d{4})-(\d{1,2})", value)
+        if not match or not 1 <= int(match[2]) <= 12 or not 2000 <= int(match[1]) <= 2100:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return date(int(match[1]), int(match[2]), 1)
+
+
+class MonthFilter(django_filters.Filter):
+    field_class = MonthField
+
+
+class AgendaForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
+        if date_from and date_to:
+            if date_to < date_from:
+                self.add_error("date_to", _("The end date must not be before the start date."))
+            elif (date_to - date_from).days > MAX_WINDOW_DAYS:
+                self.add_error("date_to", _("Choose at most one year."))
+        return cleaned
+
+
+def area_choices():
+    names = ProgramPage.objects.live().exclude(area_name="").order_by().values_list("area_name", flat=True).distinct()
+    return [(name, name) for name in sorted(set(names))]
+
+
+def no_op(queryset, name, value):
+    return queryset
+
+
+class AgendaFilter(django_filters.FilterSet):
+    stage = django_filters.MultipleChoiceFilter(
+        label=_("For"), choices=LifeStage.choices, widget=forms.CheckboxSelectMultiple, method=no_op
+    )
+    weekday = django_filters.MultipleChoiceFilter(
+        label=_("Weekday"), choices=Weekday.choices, widget=forms.CheckboxSelectMultiple, method=no_op
+    )
+    business_area = django_filters.MultipleChoiceFilter(
+        label=_("Kind of program"), choices=BusinessArea.choices, widget=forms.CheckboxSelectMultiple, method=no_op
+    )
+    area = django_filters.MultipleChoiceFilter(
+        label=_("Area"), choices=area_choices, widget=forms.CheckboxSelectMultiple, method=no_op
+    )
+    booking = django_filters.ChoiceFilter(
+        label=_("Booking"),
+        choices=[("required", _("Booking needed")), ("not_required", _("No booking needed"))],
+        empty_label=_("Either"),
+        method=no_op,
+    )
+    period = django_filters.ChoiceFilter(
+        label=_("When"),
+        choices=[("upcoming", _("Next four weeks")), ("week", _("This week")), ("month", _("By month"))],
+        empty_label=None,
+        method=no_op,
+    )
+    month = MonthFilter(label=_("Month (YYYY-MM)"), method=no_op)
+    date_from = django_filters.DateFilter(label=_("From"), method=no_op, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = django_filters.DateFilter(label=_("To"), method=no_op, widget=forms.DateInput(attrs={"type": "date"}))
+
+    class Meta:
+        model = ProgramSession  # the filter set validates; home.agenda does the querying
+        fields = []
+        form = AgendaForm
+
+    @property
+    def cleaned(self):
+        return self.form.cleaned_data
+
+    def agenda_window(self, calendar=False):
+        """(first day, last day) to show, both inclusive."""
+        data = self.cleaned
+        now = today()
+        month = data.get("month")
+        if calendar or data.get("period") == "month" or (month and not data.get("date_from")):
+            first = month or now.replace(day=1)
+            following = (first + timedelta(days=32)).replace(day=1)
+            return first, following - timedelta(days=1)
+        if data.get("period") == "week":
+            return week_of(data.get("date_from") or now)
+        first = data.get("date_from") or now
+        last = data.get("date_to") or first + timedelta(days=DEFAULT_DAYS - 1)
+        return first, last
+
+    def agenda_kwargs(self):
+        data = self.cleaned
+        booking = {"required": True, "not_required": False}.get(data.get("booking") or "")
+        return {
+            "life_stages": data.get("stage") or None,
+            "business_areas": data.get("business_area") or None,
+            "areas": data.get("area") or None,
+            "booking_required": booking,
+        }
+
+    @property
+    def weekdays(self):
+        return {int(day) for day in self.cleaned.get("weekday") or ()}
