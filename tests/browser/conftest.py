@@ -96,9 +96,9 @@ def reset_to_migrated(contents):
 
 @pytest.fixture(scope="package")
 def shared_demo_site(playwright_instance, django_db_setup, django_db_blocker, migrated_db_contents):
-    """One demo hub, loaded once, served by a live server, for the tests that only read it (no flush between
-    them: loading the demo for each test would cost most of the suite's time). These tests run after the
-    database tests (pytest-django puts tests without a db fixture last); the data is removed afterwards."""
+    """One demo hub, loaded once (committed), served by a live server, for the tests that only read it: loading
+    the demo for each test would cost most of the suite's time. When the package's tests are done the database
+    is brought back to its migrated state for the tests that follow."""
     from django.contrib.staticfiles.handlers import StaticFilesHandler
     from django.test.testcases import LiveServerThread
 
@@ -181,8 +181,9 @@ def open_browser(request, chromium, playwright_instance, base_url):
 
 
 @pytest.fixture
-def browser(request, chromium, playwright_instance, shared_demo_site):
-    """Chromium on the shared demo site: for tests that only read (public pages, searches)."""
+def browser(request, chromium, playwright_instance, shared_demo_site, db):
+    """Chromium on the shared demo site: for tests that only read (public pages, searches). `db` makes
+    pytest-django create the test database and wraps the test in a transaction that is rolled back."""
     yield from open_browser(request, chromium, playwright_instance, shared_demo_site)
 
 

@@ -3,11 +3,16 @@ views that are not pages (search results, 404). New page types are picked up wit
 
 from wagtail.models import Page, Site
 
-# Views outside the page tree, as (label, path). Paths that 404 before their feature lands are skipped by
-# `public_urls` (it keeps a view only if it answers 200), except the 404 page itself.
+# Views outside the page tree and other states of a page, as (label, path).
 EXTRA_VIEWS = [
     ("search results", "/search/?q=%E3%81%AF%E3%81%A3%E3%81%A1"),  # はっち
     ("search, empty", "/search/"),
+    ("生まれたら", "/umaretara/"),
+    ("directory results", "/directory/?postal_code=2330004&age_months=3"),
+    ("directory, bad input", "/directory/?age_months=abc"),
+    ("programs calendar", "/programs/?view=calendar"),
+    ("evaluations timeline", "/evaluations/timeline/"),
+    ("evaluations retrospective", "/evaluations/retrospective/2021/"),
     ("not found", "/this-page-does-not-exist/"),
 ]
 
