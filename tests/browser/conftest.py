@@ -90,7 +90,7 @@ def reset_to_migrated(contents):
 
     if Locale.objects.exists():
         return
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
     connection.creation.deserialize_db_from_string(contents)
 
 
@@ -113,7 +113,7 @@ def shared_demo_site(playwright_instance, django_db_setup, django_db_blocker, mi
             raise thread.error
         yield f"http://localhost:{thread.port}"
         thread.terminate()
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
         connection.creation.deserialize_db_from_string(migrated_db_contents)
 
 
