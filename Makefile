@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve demo test test-postgres lint format messages ci clean
+.PHONY: help install browser run serve demo test test-postgres bench lint format messages ci clean
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -18,6 +18,10 @@ $(INSTALLED): requirements/dev.txt
 	touch $(INSTALLED)
 
 install: $(INSTALLED) ## Create .venv and install the locked dependencies
+	scripts/build_assets
+
+browser: install ## Install Debian's Chromium, axe-core and Lighthouse for the browser tests (scripts/install_browser)
+	scripts/install_browser
 
 run: install demo serve ## Run the site on SQLite with demo content at http://127.0.0.1:8000/
 
@@ -29,11 +33,15 @@ demo: install ## Migrate, load the demo hub and create the local dev users
 serve: install ## Serve the site (development server)
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install ## Run the whole test suite (DATABASE_URL picks the database; SQLite file by default)
+test: install browser ## Run the whole test suite, browser tests included (DATABASE_URL picks the database; SQLite file by default)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-test-postgres: install ## Run the suite on a throw-away local PostgreSQL (installed and started by scripts/postgres)
+test-postgres: install browser ## Run the suite on a throw-away local PostgreSQL (installed and started by scripts/postgres)
 	eval "$$(scripts/postgres start)" && DATABASE_URL="$$DATABASE_URL" $(PY) -m pytest $(PYTEST_ARGS)
+
+bench: browser ## Page weight and Lighthouse scores per public page (bench/)
+	$(PY) bench/page_weight.py
+	$(PY) bench/lighthouse.py
 
 lint: install ## ruff, migrations up to date, production deploy checks
 	$(VENV)/bin/ruff check .

@@ -1,3 +1,13 @@
+from django.urls import path
+
+from resources_directory import api, opendata, views
+
 app_name = "resources_directory"
 
-urlpatterns = []
+urlpatterns = [
+    path("api/v1/directory/", api.directory_api, name="api_directory"),
+    path("api/v1/schema/", api.schema_view, name="api_schema"),
+    path("open-data/directory.csv", opendata.export_csv, name="export_csv"),
+    path("open-data/directory.json", opendata.export_json, name="export_json"),
+    path("umaretara/", views.journey, name="journey"),
+]

@@ -28,8 +28,25 @@ def staff(db):
 
 
 def log_in(client, user):
-    """Log a staff user in for admin requests (the one place tests log in; 2FA-aware once it exists)."""
+    """Log a staff user in for admin requests: the one place tests log in.
+
+    force_login bypasses django-axes (no credentials are checked). Users who need a second factor (Managers,
+    superusers, anyone with a device) get a real confirmed TOTP device, and the session is marked verified with
+    it exactly as django_otp.login does after a correct code.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from security.two_factor import needs_two_factor
+
     client.force_login(user)
+    if needs_two_factor(user):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+            user=user, name="test device", confirmed=True
+        )
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
     return client
 
 

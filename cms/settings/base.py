@@ -23,10 +23,12 @@ INSTALLED_APPS = [
     "goals",
     "resources_directory",
     "search",
+    "security",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -48,19 +50,29 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "security.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "security.middleware.RateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "security.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "security.middleware.ServiceUnavailableMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -159,3 +171,94 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Resource directory ---
+# Map tiles: empty = no tiles are fetched (the map shows the places on a plain background and the list
+# always works). Set a tile URL template such as https://tiles.example.org/{z}/{x}/{y}.png to show tiles.
+DIRECTORY_MAP_TILE_URL = os.environ.get("DIRECTORY_MAP_TILE_URL", "")
+DIRECTORY_MAP_ATTRIBUTION = os.environ.get("DIRECTORY_MAP_ATTRIBUTION", "")
+# A listing not verified for this many months is flagged as possibly out of date.
+DIRECTORY_STALE_AFTER_MONTHS = int(os.environ.get("DIRECTORY_STALE_AFTER_MONTHS", "12"))
+# Extra postal code → (lat, lng) district centres beyond the demo ward's table (resources_directory/geo.py).
+DIRECTORY_POSTAL_CODES = {}
+
+# --- search ---
+# Japanese-aware database search (SQLite FTS5 / PostgreSQL) behind Wagtail's search API, admin included.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.wagtail_database"}}
+# SEARCH_ENGINE_URL set: OpenSearch ("opensearch") or Elasticsearch 8 ("elasticsearch") through elasticsearch-dsl.
+SEARCH_ENGINE_KIND = os.environ.get("SEARCH_ENGINE_KIND", "opensearch")
+SEARCH_ENGINE_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_TIMEOUT", "1.0"))  # seconds; then the database answers
+SEARCH_ENGINE_INDEX_PREFIX = os.environ.get("SEARCH_ENGINE_INDEX_PREFIX", "kosodate")
+SEARCH_ENGINE_RETRY_SECONDS = 5  # after a failure, ask the database directly for this long
+
+# --- hardening (security app: docs/security.md) ---
+from datetime import timedelta  # noqa: E402
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling: 10 failures per user+IP lock that pair out for 15 minutes.
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+# The same client address as the rate limiter: REMOTE_ADDR, or X-Forwarded-For behind PROXY_COUNT trusted proxies.
+AXES_CLIENT_IP_CALLABLE = "security.middleware.client_ip"
+AXES_VERBOSE = False
+
+# Two-factor authentication (django-otp TOTP): required for Managers and superusers, optional for others.
+OTP_TOTP_ISSUER = "kosodate-hub"
+TWO_FACTOR_REQUIRED_GROUPS = ["Managers"]
+TWO_FACTOR_URL_PREFIXES = ["/admin/", "/django-admin/"]
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 60 * 60 * 12
+
+# Content-Security-Policy (django-csp 4): strict on the public site, no inline scripts.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "frame-src": ["'self'"],
+    },
+}
+# The Wagtail admin still ships inline scripts and styles (inline panels, date widgets): it gets a looser policy.
+CSP_ADMIN_URL_PREFIXES = ["/admin/", "/django-admin/"]
+CSP_ADMIN_UPDATE = {"script-src": ["'unsafe-inline'"], "style-src": ["'unsafe-inline'"], "frame-ancestors": ["'self'"]}
+PERMISSIONS_POLICY = "camera=(), microphone=(), payment=(), usb=(), interest-cohort=()"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# Per-client-IP rate limits on the expensive public endpoints: (path prefix, requests per minute).
+RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "true").lower() == "true"
+RATELIMIT_RULES = [("/search/", 60), ("/directory/", 120), ("/api/", 120)]
+RATELIMIT_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+WAGTAILAPI_LIMIT_MAX = 50
+
+# Uploads: content-checked forms (security/uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "security.uploads.SafeImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "security.uploads.SafeDocumentForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o640
+
+# Backups (python manage.py backup / restore; docs/backups.md).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
+
+# --- browser tests / admin login in Japanese ---
+# Wagtail's login form leaves "Password" and "Remember me" untranslated; this one labels every field.
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_forms.TranslatedLoginForm"

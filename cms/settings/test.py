@@ -23,3 +23,12 @@ else:
     # One test database per checkout, so several checkouts can share one PostgreSQL server.
     checkout = hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:8]  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": f"kosodate_test_{checkout}"}  # noqa: F405
+
+# --- search ---
+# Tests use the database search unless a test asks for the engine (tests/search/test_engine.py reads the
+# SEARCH_ENGINE_URL environment variable itself, with its own index prefix).
+SEARCH_ENGINE_URL = ""
+
+# --- hardening ---
+# Rate limits off by default so suites that call /search/ often are not throttled; tests/security turns them on.
+RATELIMIT_ENABLED = False

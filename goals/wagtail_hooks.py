@@ -1,0 +1,64 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+
+from goals.admin_views import import_evaluation, indexes_for
+from goals.models import EvaluationPage, Goal
+
+register_snippet(Goal)
+
+
+@hooks.register("register_admin_urls")
+def register_import_url():
+    return [path("goals/import/", import_evaluation, name="goals_import")]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return indexes_for(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        gettext_lazy("Import evaluation"),
+        reverse("goals_import"),
+        icon_name="upload",
+        name="import-evaluation",
+        order=350,
+    )
+
+
+def incomplete_message(problems):
+    return _("This evaluation cannot be approved or published yet: %(problems)s") % {"problems": " ".join(problems)}
+
+
+@hooks.register("before_edit_page")
+def warn_about_incomplete_evaluation(request, page):
+    """Show reviewers what keeps an evaluation in the workflow from being approved."""
+    evaluation = request.method == "GET" and isinstance(page.specific, EvaluationPage)
+    if evaluation and (page.workflow_in_progress or request.GET.get("incomplete")):
+        revision = page.get_latest_revision()
+        draft = revision.as_object() if revision else page.specific
+        problems = draft.completeness_problems()
+        if problems:
+            messages.warning(request, incomplete_message(problems))
+
+
+@hooks.register("before_publish_page")
+def refuse_incomplete_evaluation(request, page):
+    """Completeness check before a direct publish from the editor."""
+    if isinstance(page.specific, EvaluationPage):
+        problems = page.specific.completeness_problems() if page.pk else []
+        revision = page.get_latest_revision() if page.pk else None
+        if revision is not None:
+            problems = revision.as_object().completeness_problems()
+        if problems:
+            messages.error(request, incomplete_message(problems))
+            return redirect(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+    return None

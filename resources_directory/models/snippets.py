@@ -1,0 +1,55 @@
+"""Categories and areas: small lists the hub's staff keep up to date as snippets."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class Category(index.Indexed, models.Model):
+    """A kind of place: 子育てサロン, 地域ケアプラザ, 公園, 図書館のおはなし会..."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=False)
+    hsds_type = models.CharField(
+        _("open data type"), max_length=100, blank=True, help_text=_("Service type used in the open-data export.")
+    )
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("hsds_type"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("slug")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+
+class Area(index.Indexed, models.Model):
+    """A part of the ward (a ward has several areas, e.g. 港南台, 日野, 野庭)."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    latitude = models.FloatField(_("latitude of the centre"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude of the centre"), null=True, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("latitude"),
+        FieldPanel("longitude"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("slug")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,324 @@
+"""Open-data export (CSV and JSON) of all live listings and the CSV import that reads the same columns.
+
+Column names follow Open Referral HSDS where a field maps (see docs/directory.md for the mapping).
+Schedules use HSDS/iCalendar BYDAY codes: ``TU 10:00-11:30`` every Tuesday, ``2TU`` the 2nd Tuesday,
+``-1FR`` the last Friday; several are separated by ``;``. Closures are ``YYYY-MM-DD/YYYY-MM-DD note``.
+"""
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpResponse, JsonResponse
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET
+
+from resources_directory.models import AMENITIES, Area, Category, Closure, ListingPage, OpeningHours
+
+COLUMNS = [
+    "id",
+    "name",
+    "alternate_name",
+    "description",
+    "organization_name",
+    "categories",
+    "area",
+    "address_1",
+    "postal_code",
+    "latitude",
+    "longitude",
+    "minimum_age_months",
+    "maximum_age_months",
+    "fees_description",
+    "booking_required",
+    "application_process",
+    "schedules",
+    "closures",
+    "amenities",
+    "languages",
+    "phone",
+    "url",
+    "assured_date",
+    "page_url",
+]
+# Column → model field, where it is a plain copy.
+TEXT_COLUMNS = {
+    "name": "title",
+    "alternate_name": "kana",
+    "description": "summary",
+    "organization_name": "organisation",
+    "address_1": "address",
+    "postal_code": "postal_code",
+    "fees_description": "fee",
+    "application_process": "booking_info",
+    "languages": "languages",
+    "phone": "phone",
+    "url": "website",
+}
+FIELD_COLUMNS = {
+    **{model: column for column, model in TEXT_COLUMNS.items()},
+    "slug": "id",
+    "latitude": "latitude",
+    "longitude": "longitude",
+    "min_age_months": "minimum_age_months",
+    "max_age_months": "maximum_age_months",
+    "last_verified": "assured_date",
+    "area": "area",
+}
+DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+SCHEDULE_RE = re.compile(
+    r"^(?P<nth>-1|[1-5])?(?P<day>MO|TU|WE|TH|FR|SA|SU)\s+(?P<opens>\d{1,2}:\d{2})-(?P<closes>\d{1,2}:\d{2})$"
+)
+CLOSURE_RE = re.compile(r"^(?P<start>\d{4}-\d{2}-\d{2})/(?P<end>\d{4}-\d{2}-\d{2})(?:\s+(?P<note>.*))?$")
+TRUE, FALSE = {"true", "1", "yes", "はい"}, {"false", "0", "no", "いいえ", ""}
+
+
+def format_schedule(hours):
+    nth = "" if hours.week_of_month == 0 else str(hours.week_of_month)
+    return f"{nth}{DAYS[hours.weekday]} {hours.opens:%H:%M}-{hours.closes:%H:%M}"
+
+
+def number(value):
+    return "" if value is None else str(value)
+
+
+def listing_row(page, request=None):
+    return {
+        "id": page.slug,
+        "name": page.title,
+        "alternate_name": page.kana,
+        "description": page.summary,
+        "organization_name": page.organisation,
+        "categories": ";".join(category.slug for category in page.categories.all()),
+        "area": page.area.slug if page.area else "",
+        "address_1": page.address,
+        "postal_code": page.postal_code,
+        "latitude": number(page.latitude),
+        "longitude": number(page.longitude),
+        "minimum_age_months": number(page.min_age_months),
+        "maximum_age_months": number(page.max_age_months),
+        "fees_description": page.fee,
+        "booking_required": "true" if page.booking_required else "false",
+        "application_process": page.booking_info,
+        "schedules": "; ".join(format_schedule(hours) for hours in page.opening_hours.all()),
+        "closures": "; ".join(
+            f"{c.start_date.isoformat()}/{c.end_date.isoformat()}{' ' + c.note if c.note else ''}"
+            for c in page.closures.all()
+        ),
+        "amenities": ";".join(page.amenities),
+        "languages": page.languages,
+        "phone": page.phone,
+        "url": page.website,
+        "assured_date": page.last_verified.isoformat() if page.last_verified else "",
+        "page_url": (request.build_absolute_uri(page.url) if request else page.url) or "",
+    }
+
+
+def live_listings():
+    return (
+        ListingPage.objects.live()
+        .public()
+        .select_related("area")
+        .prefetch_related("categories", "opening_hours", "closures")
+        .order_by("path")
+    )
+
+
+def export_rows(request=None):
+    return [listing_row(page, request) for page in live_listings()]
+
+
+def write_csv(rows, stream):
+    writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+@require_GET
+def export_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="directory.csv"'
+    response.write("\ufeff")  # BOM so that spreadsheet software reads the Japanese text as UTF-8
+    write_csv(export_rows(request), response)
+    return response
+
+
+@require_GET
+def export_json(request):
+    return JsonResponse(
+        {"format": "HSDS-like flat services", "columns": COLUMNS, "services": export_rows(request)},
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+# --- import ---
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    errors: list = field(default_factory=list)  # (line, column, message)
+
+    def add(self, line, column, message):
+        self.errors.append((line, column, str(message)))
+
+    def lines(self):
+        return [f"line {line}, column {column}: {message}" for line, column, message in self.errors]
+
+
+def parse_time(text):
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
+
+
+def parse_row(row, line, report, categories, areas):
+    """Values for one listing, or None after adding the row's problems to the report."""
+    before = len(report.errors)
+    values = {model: (row.get(column) or "").strip() for column, model in TEXT_COLUMNS.items()}
+    values["slug"] = (row.get("id") or "").strip() or slugify(values["title"]) or ""
+    if not values["title"]:
+        report.add(line, "name", "This column is required.")
+    if not values["slug"]:
+        report.add(line, "id", "This column is required (a slug of ASCII letters, digits and hyphens).")
+    for column, model, cast in [
+        ("latitude", "latitude", float),
+        ("longitude", "longitude", float),
+        ("minimum_age_months", "min_age_months", int),
+        ("maximum_age_months", "max_age_months", int),
+        ("assured_date", "last_verified", date.fromisoformat),
+    ]:
+        text = (row.get(column) or "").strip()
+        try:
+            values[model] = cast(text) if text else None
+        except ValueError:
+            report.add(line, column, f"Not a valid value: {text!r}.")
+    booking = (row.get("booking_required") or "").strip().lower()
+    if booking not in TRUE | FALSE:
+        report.add(line, "booking_required", "Use true or false.")
+    values["booking_required"] = booking in TRUE
+    amenities = [a.strip() for a in (row.get("amenities") or "").split(";") if a.strip()]
+    for amenity in amenities:
+        if amenity not in AMENITIES:
+            report.add(line, "amenities", f"Unknown amenity {amenity!r} (use {', '.join(AMENITIES)}).")
+    for key in AMENITIES:
+        values[key] = key in amenities
+    area_slug = (row.get("area") or "").strip()
+    values["area"] = areas.get(area_slug) if area_slug else None
+    if area_slug and values["area"] is None:
+        report.add(line, "area", f"Unknown area {area_slug!r}.")
+    category_slugs = [c.strip() for c in (row.get("categories") or "").split(";") if c.strip()]
+    for slug in category_slugs:
+        if slug not in categories:
+            report.add(line, "categories", f"Unknown category {slug!r}.")
+    hours = []
+    for part in filter(None, (p.strip() for p in (row.get("schedules") or "").split(";"))):
+        match = SCHEDULE_RE.match(part)
+        try:
+            if not match:
+                raise ValueError
+            opens, closes = parse_time(match["opens"]), parse_time(match["closes"])
+        except ValueError:
+            report.add(line, "schedules", f"Not a schedule like 'TU 10:00-11:30' or '2TU 10:00-11:30': {part!r}.")
+            continue
+        if closes <= opens:
+            report.add(line, "schedules", f"Closing time must be after the opening time: {part!r}.")
+        hours.append(
+            OpeningHours(
+                weekday=DAYS.index(match["day"]), week_of_month=int(match["nth"] or 0), opens=opens, closes=closes
+            )
+        )
+    closures = []
+    for part in filter(None, (p.strip() for p in (row.get("closures") or "").split(";"))):
+        match = CLOSURE_RE.match(part)
+        try:
+            if not match:
+                raise ValueError
+            start, end = date.fromisoformat(match["start"]), date.fromisoformat(match["end"])
+        except ValueError:
+            report.add(line, "closures", f"Not a closure like '2026-12-28/2027-01-04 年末年始': {part!r}.")
+            continue
+        if end < start:
+            report.add(line, "closures", f"The end date is before the start date: {part!r}.")
+        closures.append(Closure(start_date=start, end_date=end, note=(match["note"] or "")[:255]))
+    if len(report.errors) > before:
+        return None
+    return values, [categories[slug] for slug in category_slugs], hours, closures
+
+
+def save_listing(directory, existing, values, category_list, hours, closures, line, report):
+    page = existing or ListingPage()
+    for name, value in values.items():
+        setattr(page, name, value)
+    page.categories = category_list
+    page.opening_hours = hours
+    page.closures = closures
+    try:
+        page.full_clean(
+            exclude=[
+                "path",
+                "depth",
+                "numchild",
+                "url_path",
+                "content_type",
+                "draft_title",
+                "live",
+                "owner",
+                "locale",
+                "translation_key",
+            ]
+        )
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            for message in messages:
+                report.add(line, FIELD_COLUMNS.get(name, name), message)
+        return
+    if existing is None:
+        directory.add_child(instance=page)
+        report.created += 1
+    else:
+        report.updated += 1
+    page.save_revision().publish()
+
+
+def import_csv(stream, directory, dry_run=False):
+    """Import rows (a text stream) below ``directory``. All rows or none: any error rolls everything back."""
+    report = ImportReport()
+    reader = csv.DictReader(stream)
+    missing = [column for column in ("id", "name") if column not in (reader.fieldnames or [])]
+    if missing:
+        report.add(1, ", ".join(missing), "Missing column(s) in the header.")
+        return report
+    unknown = [name for name in reader.fieldnames if name and name.lstrip("\ufeff") not in COLUMNS]
+    for name in unknown:
+        report.add(1, name, "Unknown column.")
+    categories = {category.slug: category for category in Category.objects.all()}
+    areas = {area.slug: area for area in Area.objects.all()}
+    existing = {page.slug: page for page in ListingPage.objects.child_of(directory).specific()}
+    seen = set()
+    with transaction.atomic():
+        for row in reader:
+            line = reader.line_num
+            row = {key.lstrip("\ufeff") if key else key: value for key, value in row.items()}
+            parsed = parse_row(row, line, report, categories, areas)
+            if parsed is None:
+                continue
+            values = parsed[0]
+            if values["slug"] in seen:
+                report.add(line, "id", f"Duplicate id {values['slug']!r} in the file.")
+                continue
+            seen.add(values["slug"])
+            save_listing(directory, existing.get(values["slug"]), *parsed, line, report)
+        if report.errors or dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+def export_csv_text():
+    stream = io.StringIO()
+    write_csv(export_rows(), stream)
+    return stream.getvalue()

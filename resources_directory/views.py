@@ -1,0 +1,165 @@
+"""The directory search page (a Wagtail page's serve) and the "生まれたら" journey page."""
+
+from datetime import timedelta
+
+from django import forms
+from django.conf import settings
+from django.http import QueryDict
+from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+
+from home.life_stages import age_in_months
+from resources_directory.filters import MAX_AGE_MONTHS, ListingFilter
+from resources_directory.models import Area, DirectoryPage
+from resources_directory.search import InvalidSearch, base_queryset, search_listings
+
+# Parameters that say something about a family (age, location): responses that used them are never cached.
+PRIVATE_PARAMS = ("age_months", "lat", "lng", "postal_code", "near_area", "birth_date")
+
+
+def no_store(response):
+    add_never_cache_headers(response)
+    patch_cache_control(response, no_store=True, private=True)
+    return response
+
+
+def parse_page(value):
+    try:
+        page = int(value or 1)
+    except (TypeError, ValueError):
+        return None
+    return page if 1 <= page <= 10_000 else None
+
+
+def map_settings():
+    return {
+        "tile_url": getattr(settings, "DIRECTORY_MAP_TILE_URL", ""),
+        "attribution": getattr(settings, "DIRECTORY_MAP_ATTRIBUTION", ""),
+    }
+
+
+def map_points(items):
+    return [
+        {"name": item.title, "url": item.url, "lat": item.latitude, "lng": item.longitude}
+        for item in items
+        if item.latitude is not None and item.longitude is not None
+    ]
+
+
+def serve_directory(page, request, *args, **kwargs):
+    """GET: a shareable search. POST (used by 'use my location'): the same search, location kept out of URLs."""
+    data = request.POST.copy() if request.method == "POST" else request.GET.copy()
+    data.pop("csrfmiddlewaretoken", None)
+    page_number = parse_page(data.pop("page", [None])[-1])
+    filterset = ListingFilter(data, queryset=base_queryset(page), today=timezone.localdate())
+    context = page.get_context(request, *args, **kwargs)
+    context.update(
+        {"filterset": filterset, "form": filterset.form, "is_post": request.method == "POST", "map": map_settings()}
+    )
+    status = 200
+    if page_number is None:
+        filterset.form.is_valid()
+        filterset.form.add_error(None, _("The page number is not valid."))
+        status = 400
+    else:
+        try:
+            result = search_listings(filterset, page=page_number, now=timezone.localtime())
+            context["result"] = result
+            context["map_points"] = map_points(result.items)
+            query = data.copy()
+            context["query_string"] = query.urlencode()
+        except InvalidSearch:
+            status = 400
+    response = TemplateResponse(request, page.get_template(request, *args, **kwargs), context, status=status)
+    if request.method == "POST" or any(data.get(name) for name in PRIVATE_PARAMS):
+        no_store(response)
+    return response
+
+
+class JourneyForm(forms.Form):
+    """Birth (or due) date and where the family lives. Used for one search, never stored or logged."""
+
+    birth_date = forms.DateField(
+        label=_("Baby's birth date or due date"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    postal_code = forms.CharField(
+        label=_("Postal code"),
+        max_length=10,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
+    )
+    area = forms.ModelChoiceField(
+        label=_("Or your area"), queryset=Area.objects.all(), to_field_name="slug", required=False
+    )
+    lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
+    lng = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
+
+    def clean_birth_date(self):
+        value = self.cleaned_data["birth_date"]
+        today = timezone.localdate()
+        if value > today + timedelta(days=300):
+            raise forms.ValidationError(_("A due date is at most ten months away."))
+        if age_in_months(value, today) > MAX_AGE_MONTHS:
+            raise forms.ValidationError(_("This page is for children under school age."))
+        return value
+
+
+def upcoming_programs(months, start, end):
+    """Programs for this age this week, from the programs app when it is installed (else None)."""
+    try:
+        from home.agenda import upcoming_occurrences
+    except ImportError:
+        return None
+    from home.life_stages import life_stage_for_age
+
+    stage = life_stage_for_age(months)
+    return list(upcoming_occurrences(start, end, life_stages=[stage] if stage else None))[:10]
+
+
+@require_http_methods(["GET", "POST"])
+def journey(request):
+    """「生まれたら」: what to do in the weeks after birth, and places and programs for this age near home."""
+    form = JourneyForm(request.POST if request.method == "POST" else None)
+    context = {"form": form, "map": map_settings()}
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            today = timezone.localdate()
+            months = age_in_months(form.cleaned_data["birth_date"], today)
+            params = QueryDict(mutable=True)
+            params["age_months"] = str(max(months, 0))
+            for name in ("postal_code", "lat", "lng"):
+                if form.cleaned_data.get(name) not in (None, ""):
+                    params[name] = str(form.cleaned_data[name])
+            if form.cleaned_data.get("area"):
+                params["near_area"] = form.cleaned_data["area"].slug
+            params["open_this_week"] = "true"
+            directory = DirectoryPage.objects.live().first()
+            try:
+                result = search_listings(params, page_size=10, parent=directory, facets=False)
+            except InvalidSearch as error:
+                for name, messages in error.errors.items():
+                    target = "area" if name == "near_area" else name
+                    for message in messages:
+                        form.add_error(target if target in form.fields else None, message["message"])
+                status = 400
+            else:
+                start = timezone.localtime()
+                context.update(
+                    {
+                        "months": months,
+                        "expecting": months < 0 or form.cleaned_data["birth_date"] > today,
+                        "result": result,
+                        "programs": upcoming_programs(months, start, start + timedelta(days=7)),
+                        "directory": directory,
+                    }
+                )
+        else:
+            status = 400
+    response = render(request, "resources_directory/journey.html", context, status=status)
+    return no_store(response)

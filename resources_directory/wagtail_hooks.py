@@ -1,0 +1,33 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from resources_directory.models import Area, Category
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "tag"
+    menu_label = _("Categories")
+    list_display = ["name", "slug", "hsds_type", "sort_order"]
+    search_fields = ["name", "slug"]
+    ordering = ["sort_order", "name"]
+
+
+class AreaViewSet(SnippetViewSet):
+    model = Area
+    icon = "site"
+    menu_label = _("Areas")
+    list_display = ["name", "slug", "latitude", "longitude"]
+    search_fields = ["name", "slug"]
+    ordering = ["sort_order", "name"]
+
+
+class DirectoryViewSetGroup(SnippetViewSetGroup):
+    items = (CategoryViewSet, AreaViewSet)
+    menu_icon = "list-ul"
+    menu_label = _("Directory")
+    menu_name = "directory"
+
+
+register_snippet(DirectoryViewSetGroup)

@@ -1,0 +1,160 @@
+"""Site search on the database: Wagtail's search (our Japanese-aware database backend) over live, public pages."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count
+from wagtail.models import Page, get_page_models
+from wagtail.search.backends import get_search_backend
+
+from search import japanese
+from search.backends.opensearch import LISTING_FACETS, haversine_km
+from search.backends.wagtail_database import build_query
+from search.documents import page_text, page_type_key
+from search.engine import PER_PAGE, Facet, Hit, Results
+from search.snippets import highlight
+
+
+def page_types():
+    """{"app.model": model} for every page type that has search fields, except the abstract root."""
+    return {page_type_key(m): m for m in get_page_models() if m is not Page and m.get_search_fields()}
+
+
+class DatabaseEngine:
+    name = "database"
+
+    def _backend(self):
+        return get_search_backend("default")
+
+    def _search(self, queryset, query):
+        backend = self._backend()
+        results = backend.search(query, queryset)
+        if results.count() == 0:
+            loose = build_query(query, loose=True)
+            if loose is not None:
+                results = backend.search(loose, queryset)
+        return results
+
+    def search(self, query, filters=None, facets=("type",), page=1, per_page=PER_PAGE):
+        filters = filters or {}
+        base = Page.objects.live().public()
+        types = page_types()
+        selected = [t for t in filters.get("type", []) if t in types]
+        facet_list = []
+        if "type" in facets:
+            matches = self._search(base, query).get_queryset()  # the matching pages, as a queryset
+            counts = dict(
+                matches.order_by().values_list("content_type").annotate(n=Count("pk")).values_list("content_type", "n")
+            )
+            cts = ContentType.objects.in_bulk([pk for pk in counts if pk])
+            for ct_pk, count in counts.items():
+                ct = cts.get(ct_pk)
+                model = ct and ct.model_class()
+                if model is None:
+                    continue
+                key = page_type_key(model)
+                facet_list.append(Facet(key, str(model._meta.verbose_name), count, key in selected))
+            facet_list.sort(key=lambda f: (-f.count, f.label))
+        queryset = base
+        if selected:
+            queryset = queryset.filter(content_type__in=[ContentType.objects.get_for_model(types[t]) for t in selected])
+        results = self._search(queryset.specific(), query)
+        count = results.count()
+        start = (page - 1) * per_page
+        hits = [self._hit(p, query) for p in results[start : start + per_page]]
+        return Results(query, hits, count, page, per_page, self.name, {"type": facet_list})
+
+    def _hit(self, page, query):
+        _title, body = page_text(page)
+        text = page.search_description or body
+        return Hit(
+            page.pk,
+            page.title,
+            page.get_url() or page.url_path,
+            page_type_key(page),
+            str(page._meta.verbose_name),
+            highlight(text, query),
+        )
+
+    # The database index follows Wagtail's own signal handlers; these exist for the common interface.
+    def index(self, obj):
+        self._backend().add(obj)
+        return True
+
+    def delete(self, obj):
+        self._backend().delete(obj)
+        return True
+
+    def rebuild(self, progress=None):
+        import io
+
+        from django.core.management import call_command
+
+        call_command("update_index", backend_name="default", stdout=io.StringIO())
+
+    def index_listings(self, docs):
+        return 0  # the database is the source of listing documents
+
+    def search_listings(
+        self, query="", filters=None, near=None, within_km=None, facets=LISTING_FACETS, page=1, per_page=20
+    ):
+        """The listing contract of docs/search.md, answered in Python from SEARCH_LISTING_SOURCE's documents."""
+        filters = filters or {}
+        terms = japanese.query_terms(query) if query else []
+        rows = []
+        for doc in listing_documents():
+            if terms and not _matches(japanese.index_text(f"{doc.get('title', '')} {doc.get('text', '')}"), terms):
+                continue
+            if any(filters.get(n) and not _facet_values(doc, n) & set(filters[n]) for n in LISTING_FACETS):
+                continue
+            age = filters.get("age_months")
+            if age is not None and not (
+                (doc.get("age_min_months") is not None and doc["age_min_months"] <= age)
+                and (doc.get("age_max_months") is not None and doc["age_max_months"] >= age)
+            ):
+                continue
+            distance = None
+            if near is not None:
+                if not doc.get("location"):
+                    continue
+                distance = haversine_km(near, doc["location"])
+                if within_km is not None and distance > within_km:
+                    continue
+            rows.append((distance, str(doc["id"]), doc))
+        if near is not None:
+            rows.sort(key=lambda r: (r[0], r[1]))
+        else:
+            rows.sort(key=lambda r: r[1])
+        counts = {n: {} for n in facets}
+        for _d, _id, doc in rows:
+            for n in facets:
+                for v in _facet_values(doc, n):
+                    counts[n][v] = counts[n].get(v, 0) + 1
+        start = (page - 1) * per_page
+        window = rows[start : start + per_page]
+        return {
+            "count": len(rows),
+            "backend": self.name,
+            "ids": [r[1] for r in window],
+            "distances_km": [r[0] for r in window],
+            "facets": counts,
+        }
+
+
+def listing_documents():
+    """Documents of the directory's listings, from the callable named by settings.SEARCH_LISTING_SOURCE."""
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    source = getattr(settings, "SEARCH_LISTING_SOURCE", "")
+    return import_string(source)() if source else []
+
+
+def _facet_values(doc, name):
+    value = doc.get(name)
+    if value is None or value == "":
+        return set()
+    return set(value) if isinstance(value, (list, tuple, set)) else {value}
+
+
+def _matches(stream, terms):
+    padded = f" {stream} "
+    return all(any(f" {' '.join(seq)} " in padded for seq in alternatives) for alternatives in terms)

@@ -1,0 +1,110 @@
+"""Wagtail search backend: Wagtail's own database backend (SQLite FTS5 / PostgreSQL) fed with Japanese token streams.
+
+Nothing of Wagtail is forked: we subclass the vendor backend Wagtail picks for the database and
+
+* after Wagtail has written an object's index entry, rewrite its title/body/autocomplete columns with
+  :func:`search.japanese.index_text` of the same values (so the admin search benefits too);
+* turn a query string into Wagtail query objects (``And``/``Or``/``Phrase``/``PlainText``) over the same tokens.
+
+Configure with ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.wagtail_database"}}``.
+"""
+
+from django.db import connection
+from modelsearch.query import And, Or, Phrase, PlainText
+from modelsearch.utils import get_content_type_pk
+
+from search import japanese
+
+
+def build_query(query_string, *, loose=False):
+    """Wagtail query object for `query_string`, or None when nothing searchable is left.
+
+    Strict: every term must match (as a phrase of bigrams: a substring of the text, its reading or its normal form).
+    Loose (second try after a typo): any token of any term.
+    """
+    if loose:
+        toks = japanese.loose_tokens(query_string)
+        return PlainText(" ".join(toks), operator="or") if toks else None
+    parts = []
+    for alternatives in japanese.query_terms(query_string):
+        options = [Phrase(" ".join(seq)) if len(seq) > 1 else PlainText(seq[0]) for seq in alternatives]
+        parts.append(options[0] if len(options) == 1 else Or(options))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+class _JapaneseIndexMixin:
+    indexer_class = None  # the vendor's ObjectIndexer, with prepare_value wrapped
+
+    def add_items(self, model, objs):
+        objs = list(objs)
+        super().add_items(model, objs)
+        if not objs or not model.get_search_fields():
+            return
+        content_type_pk = get_content_type_pk(model)
+        entries = self.entries.filter(content_type_id=content_type_pk)
+        for obj in objs:
+            indexer = self.indexer_class(obj, self.backend)
+            entries.filter(object_id=indexer.id).update(**self.indexed_values(indexer))
+
+    def indexed_values(self, indexer):
+        return {"title": indexer.title, "body": indexer.body, "autocomplete": indexer.autocomplete}
+
+
+class _JapaneseBackendMixin:
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        if isinstance(query, str):
+            built = build_query(query)
+            query = "" if built is None else built
+        return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+
+    def autocomplete(self, query, model_or_queryset, fields=None, operator=None, order_by_relevance=True):
+        # Bigram streams make every prefix of two or more characters a phrase match already.
+        return self.search(
+            query, model_or_queryset, fields=None, operator=operator, order_by_relevance=order_by_relevance
+        )
+
+
+def _sqlite_backend(params):
+    from modelsearch.backends.database.sqlite import sqlite
+
+    class Indexer(sqlite.ObjectIndexer):
+        def prepare_value(self, value):
+            return japanese.index_text(super().prepare_value(value))
+
+    class Index(_JapaneseIndexMixin, sqlite.SQLiteIndex):
+        indexer_class = Indexer
+
+    class Backend(_JapaneseBackendMixin, sqlite.SQLiteSearchBackend):
+        index_class = Index
+
+    return Backend(params)
+
+
+def _postgres_backend(params):
+    from modelsearch.backends.database.postgres import postgres
+
+    class Indexer(postgres.ObjectIndexer):
+        def prepare_value(self, value):
+            return japanese.index_text(super().prepare_value(value))
+
+    class Index(_JapaneseIndexMixin, postgres.PostgresIndex):
+        indexer_class = Indexer
+
+        def indexed_values(self, indexer):
+            return {**super().indexed_values(indexer), "title_text": indexer.title_text, "body_text": indexer.body_text}
+
+    class Backend(_JapaneseBackendMixin, postgres.PostgresSearchBackend):
+        index_class = Index
+
+    params = {"SEARCH_CONFIG": "simple", **params}
+    return Backend(params)
+
+
+def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up
+    if connection.vendor == "postgresql":
+        return _postgres_backend(params)
+    if connection.vendor == "sqlite":
+        return _sqlite_backend(params)
+    raise NotImplementedError(f"Japanese database search supports SQLite and PostgreSQL, not {connection.vendor}")

@@ -1,0 +1,169 @@
+"""The one search interface the views use: ``get_engine()`` → an object with search / index / delete / rebuild.
+
+* No ``SEARCH_ENGINE_URL``: :class:`search.backends.database.DatabaseEngine` (Wagtail's database search fed with
+  Japanese token streams).
+* ``SEARCH_ENGINE_URL`` set: :class:`FallbackEngine` around the OpenSearch/Elasticsearch engine; when the engine is
+  down or slower than ``SEARCH_ENGINE_TIMEOUT`` the answer comes from the database (``backend == "database"``), one
+  warning is logged, and index changes are queued in ``PendingIndexChange`` to be replayed once it is back.
+"""
+
+import logging
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+logger = logging.getLogger("search")
+
+PER_PAGE = 10
+
+
+class EngineUnavailable(Exception):
+    """The search engine could not answer (down, timed out, refused)."""
+
+
+@dataclass
+class Hit:
+    page_id: int
+    title: str
+    url: str
+    type: str
+    type_label: str
+    snippet: str = ""
+
+    def as_json(self):
+        return {"title": self.title, "url": self.url, "type": self.type, "snippet": str(self.snippet)}
+
+
+@dataclass
+class Facet:
+    key: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Results:
+    query: str
+    hits: list
+    count: int
+    page: int
+    per_page: int
+    backend: str
+    facets: dict = field(default_factory=dict)  # facet name → [Facet]
+
+    @property
+    def num_pages(self):
+        return max(1, -(-self.count // self.per_page))
+
+    @property
+    def has_next(self):
+        return self.page < self.num_pages
+
+    @property
+    def has_previous(self):
+        return self.page > 1
+
+
+class FallbackEngine:
+    """Ask the engine; on failure answer from the database and queue writes for later."""
+
+    def __init__(self, primary, fallback):
+        self.primary = primary
+        self.fallback = fallback
+        self._down_until = 0.0
+
+    @property
+    def name(self):
+        return self.primary.name
+
+    def _available(self):
+        return time.monotonic() >= self._down_until
+
+    def _mark_down(self, exc):
+        # Remember the failure for a few seconds, so a dead engine costs one timeout, not one per request.
+        if self._available():
+            logger.warning("Search engine unavailable (%s); answering from the database.", exc)
+        self._down_until = time.monotonic() + getattr(settings, "SEARCH_ENGINE_RETRY_SECONDS", 5)
+
+    def _call(self, method, *args, **kwargs):
+        if self._available():
+            try:
+                return getattr(self.primary, method)(*args, **kwargs)
+            except EngineUnavailable as exc:
+                self._mark_down(exc)
+        return getattr(self.fallback, method)(*args, **kwargs)
+
+    def search(self, *args, **kwargs):
+        return self._call("search", *args, **kwargs)
+
+    def search_listings(self, *args, **kwargs):
+        return self._call("search_listings", *args, **kwargs)
+
+    def index_listings(self, docs):
+        try:
+            return self.primary.index_listings(docs)
+        except EngineUnavailable as exc:
+            self._mark_down(exc)
+            return 0
+
+    def _write(self, action, obj):
+        from search.models import PendingIndexChange
+
+        if self._available():
+            try:
+                self.replay_pending()
+                getattr(self.primary, action)(obj)
+                return True
+            except EngineUnavailable as exc:
+                self._mark_down(exc)
+        PendingIndexChange.remember(action, obj)
+        return False
+
+    def index(self, obj):
+        return self._write("index", obj)
+
+    def delete(self, obj):
+        return self._write("delete", obj)
+
+    def replay_pending(self):
+        """Send queued changes to the engine (oldest first); returns how many were replayed."""
+        from search.models import PendingIndexChange
+
+        done = 0
+        for change in PendingIndexChange.objects.order_by("pk"):
+            obj = change.resolve()
+            if change.action == "index" and obj is not None:
+                self.primary.index(obj)
+            else:
+                self.primary.delete_by_key(change.key)
+            change.delete()
+            done += 1
+        return done
+
+    def rebuild(self, progress=None):
+        from search.models import PendingIndexChange
+
+        self.primary.rebuild(progress=progress)
+        PendingIndexChange.objects.all().delete()
+
+
+_engines = {}
+
+
+def get_engine():
+    """The configured engine (cached per settings combination)."""
+    from search.backends.database import DatabaseEngine
+
+    url = getattr(settings, "SEARCH_ENGINE_URL", "")
+    kind = getattr(settings, "SEARCH_ENGINE_KIND", "opensearch")
+    key = (url, kind, getattr(settings, "SEARCH_ENGINE_INDEX_PREFIX", ""))
+    if key not in _engines:
+        if not url:
+            _engines[key] = DatabaseEngine()
+        else:
+            from search.backends.opensearch import OpenSearchEngine
+
+            _engines[key] = FallbackEngine(OpenSearchEngine.from_settings(), DatabaseEngine())
+    return _engines[key]

@@ -1,0 +1,64 @@
+"""Keep the scale-out engine in step with the page tree: publish, unpublish, move, delete.
+
+Runs only with SEARCH_ENGINE_URL set (the database index follows Wagtail's own signal handlers). The work goes
+through the task framework Wagtail 8 uses (django_tasks), so a slow engine does not slow the editor once a
+background task backend is configured; with the default immediate backend it runs in-process, after commit.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete
+from django_tasks import task
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+
+@task()
+def update_engine_task(action, key, page_id):
+    from search.engine import get_engine
+    from search.models import PendingIndexChange
+
+    engine = get_engine()
+    page = Page.objects.filter(pk=page_id).first() if page_id else None
+    if action == "index" and page is not None:
+        engine.index(page.specific)
+    elif hasattr(engine, "primary"):
+        try:
+            engine.primary.delete_by_key(key)
+        except Exception:  # noqa: BLE001 - the engine is down: remember the change
+            PendingIndexChange.remember_key("delete", key)
+
+
+def _enqueue(action, page):
+    if not getattr(settings, "SEARCH_ENGINE_URL", ""):
+        return
+    from search.backends.opensearch import document_key
+
+    key = document_key(page)
+    transaction.on_commit(lambda: update_engine_task.enqueue(action, key, page.pk))
+
+
+def on_published(sender, instance, **kwargs):
+    _enqueue("index", instance)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    _enqueue("delete", instance)
+
+
+def on_moved(sender, instance, **kwargs):
+    _enqueue("index", instance)
+    for child in instance.get_descendants().live():
+        _enqueue("index", child)
+
+
+def on_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        _enqueue("delete", instance)
+
+
+def connect():
+    page_published.connect(on_published, dispatch_uid="site_search_published")
+    page_unpublished.connect(on_unpublished, dispatch_uid="site_search_unpublished")
+    post_page_move.connect(on_moved, dispatch_uid="site_search_moved")
+    post_delete.connect(on_deleted, dispatch_uid="site_search_deleted")

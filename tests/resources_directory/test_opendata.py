@@ -1,0 +1,82 @@
+import csv
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from resources_directory.factories import ClosureFactory
+from resources_directory.models import ListingPage
+from resources_directory.opendata import COLUMNS, export_csv_text
+
+
+def rows(text):
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+
+
+def test_csv_and_json_exports_list_live_listings_with_hsds_names(client, places):
+    ClosureFactory(page=places["near"], start_date="2026-12-28", end_date="2027-01-04", note="年末年始")
+    response = client.get("/open-data/directory.csv")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    data = rows(response.content.decode())
+    assert list(data[0].keys()) == COLUMNS
+    near = next(row for row in data if row["id"] == "near")
+    assert near["schedules"] == "2TU 10:00-11:30"
+    assert near["closures"] == "2026-12-28/2027-01-04 年末年始"
+    assert near["categories"] == "salon" and near["amenities"] == "nursing_room"
+    json_data = client.get("/open-data/directory.json").json()
+    assert {row["id"] for row in json_data["services"]} == {"near", "middle", "far", "nowhere"}
+
+
+def write(tmp_path, text):
+    path = tmp_path / "directory.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_export_then_import_round_trips(tmp_path, places):
+    ClosureFactory(page=places["far"], start_date="2026-12-29", end_date="2027-01-03", note="")
+    before = export_csv_text()
+    ListingPage.objects.get(slug="near").delete()
+    page = ListingPage.objects.get(slug="middle")
+    page.title = "書き換え"
+    page.save()
+    out = io.StringIO()
+    call_command("import_directory", str(write(tmp_path, before)), stdout=out)
+    assert "1 created, 3 updated" in out.getvalue()
+    assert export_csv_text().replace("\n", "").count("near") == before.replace("\n", "").count("near")
+    after = {row["id"]: row for row in rows(export_csv_text())}
+    for row in rows(before):
+        assert {k: v for k, v in after[row["id"]].items() if k != "page_url"} == {
+            k: v for k, v in row.items() if k != "page_url"
+        }
+
+
+def test_import_is_atomic_and_names_line_and_column(tmp_path, places):
+    header = ",".join(COLUMNS)
+    good = "new-place,新しい広場,あたらしいひろば,,,salon,hino,,,35.38,139.59,0,12,,false,,MO 10:00-11:00,,,,,,,"
+    bad = "bad-place,壊れた行,,,,nope,,,,north,139.59,,,,maybe,,XX 10:00,,pool,,,,,"
+    path = write(tmp_path, f"{header}\n{good}\n{bad}\n")
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_directory", str(path), stderr=(err := io.StringIO()))
+    report = err.getvalue()
+    for column in ("categories", "latitude", "booking_required", "schedules", "amenities"):
+        assert f"line 3, column {column}:" in report
+    assert "line 2" not in report
+    assert not ListingPage.objects.filter(slug__in=["new-place", "bad-place"]).exists()
+
+
+def test_import_rejects_inconsistent_values_through_model_validation(tmp_path, places):
+    header = ",".join(COLUMNS)
+    row = "odd,年齢が逆,,,,,,,,35.38,,24,12,,false,,,,,,,,,"
+    with pytest.raises(CommandError):
+        call_command("import_directory", str(write(tmp_path, f"{header}\n{row}\n")), stderr=(err := io.StringIO()))
+    assert "line 2, column maximum_age_months" in err.getvalue()
+    assert "line 2, column longitude" in err.getvalue()
+
+
+def test_dry_run_changes_nothing(tmp_path, places):
+    text = export_csv_text().replace("ひよこサロン", "ひよこサロン改")
+    out = io.StringIO()
+    call_command("import_directory", str(write(tmp_path, text)), "--dry-run", stdout=out)
+    assert "Would import" in out.getvalue()
+    assert ListingPage.objects.get(slug="near").title == "ひよこサロン"

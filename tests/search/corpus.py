@@ -1,0 +1,110 @@
+"""A Japanese search test set: pages a hub publishes, and what parents type to find them.
+
+Each query names the page(s) that must be in the first 10 results (recall@10 = 100 %).
+"""
+
+PAGES = {
+    "mokuyoku": ("沐浴体験と赤ちゃんのお世話", "プレママ・プレパパ向け。沐浴体験や赤ちゃんとの生活プチ体験をします。"),
+    "hiroba": ("親子のひろば", "0歳から3歳までの親子が自由に遊べる居場所です。おもちゃと絵本があります。"),
+    "soudan": ("子育て相談", "保育士や助産師が育児の悩みや離乳食の相談を受けます。予約は不要です。"),
+    "kyoten": ("地域子育て支援拠点はっち", "港南区の子育て支援拠点です。親子の居場所事業と情報提供を行っています。"),
+    "hoikuen": ("保育園の園庭開放", "近くの保育園が園庭を開放します。第２火曜 10:00〜11:30、雨天中止。"),
+    "papa": ("パパと遊ぼう", "土曜日はお父さんと一緒に。ベビーマッサージとふれあい遊び。"),
+    "koen": ("公園あそび", "芝生の公園でボール遊び。水筒と帽子を持ってきてください。"),
+    "toshokan": ("図書館のおはなし会", "絵本の読み聞かせと手遊び。１歳以上のお子さん向けです。"),
+    "junyu": ("授乳室とおむつ替え", "授乳室、おむつ替えの台、ベビーカー置き場があります。駐車場はありません。"),
+    "sapo": (
+        "横浜子育てサポートシステム",
+        "地域の人が子どもを預かり合う会員制の仕組みです。入会説明会を毎月開きます。",
+    ),
+    "ninshin": ("妊娠中の方へ", "母子健康手帳をお持ちください。出産前から仲間づくりができます。"),
+    "rinyu": ("離乳食教室", "5〜6か月頃の離乳食の進め方を栄養士が説明します。試食あり。"),
+    "kodomo": ("子どもの事故予防", "転落や誤飲を防ぐために。チャイルドシートの使い方も紹介します。"),
+    "english": ("English Storytime", "Picture books in English for families. Free, no booking needed."),
+    "hyoka": ("令和3年度重点目標評価結果", "相互振り返りにより、取組の成果と取組の課題をまとめました。"),
+    "salon": ("子育てサロン", "地域ケアプラザで開く、ボランティアによる子育てサロン。シニアの方も歓迎です。"),
+    "twins": ("ふたごの会", "双子・三つ子を育てる家庭の交流会。ＮＰＯ法人が運営しています。"),
+    "sodatsu": ("一時預かり", "リフレッシュしたいときに、お子さんをお預かりします。料金は１時間８００円。"),
+}
+
+# (query, expected slugs, what it exercises)
+QUERIES = [
+    # kanji words in the middle of a sentence
+    ("沐浴", ["mokuyoku"], "kanji word mid-sentence"),
+    ("赤ちゃん", ["mokuyoku"], "kanji+kana word mid-sentence"),
+    ("生活", ["mokuyoku"], "2-char word mid-sentence"),
+    ("体験", ["mokuyoku"], "2-char word"),
+    ("居場所", ["hiroba", "kyoten"], "3-char word"),
+    ("絵本", ["hiroba", "toshokan"], "2-char word in two pages"),
+    ("離乳食", ["soudan", "rinyu"], "3-char word"),
+    ("保育", ["hoikuen", "soudan"], "2-char prefix of 保育園/保育士"),
+    ("公園", ["koen"], "2-char word"),
+    ("相談", ["soudan"], "2-char word"),
+    ("園庭", ["hoikuen"], "2-char word"),
+    ("授乳", ["junyu"], "2-char prefix of 授乳室"),
+    ("駐車場", ["junyu"], "word in a negative sentence"),
+    ("会員制", ["sapo"], "3-char compound"),
+    ("母子健康手帳", ["ninshin"], "long compound"),
+    ("仲間づくり", ["ninshin"], "kanji+kana compound"),
+    ("栄養士", ["rinyu"], "3-char word"),
+    ("誤飲", ["kodomo"], "rare 2-char word"),
+    ("事故", ["kodomo"], "2-char word in title"),
+    ("重点目標", ["hyoka"], "compound in title"),
+    ("振り返り", ["hyoka"], "okurigana word"),
+    ("課題", ["hyoka"], "2-char word"),
+    ("地域ケアプラザ", ["salon"], "kanji+katakana compound"),
+    ("交流会", ["twins"], "3-char word"),
+    # compound words, no spaces
+    ("子育て支援拠点", ["kyoten"], "compound of three words"),
+    ("子育て支援", ["kyoten"], "compound prefix"),
+    ("支援拠点", ["kyoten"], "compound suffix"),
+    ("親子の居場所", ["kyoten"], "phrase with particle"),
+    ("子育てサポートシステム", ["sapo"], "kanji+katakana compound"),
+    ("保育園の園庭開放", ["hoikuen"], "whole title, no spaces"),
+    # one character
+    ("芝", ["koen"], "one kanji"),
+    ("帽", ["koen"], "one kanji inside a word"),
+    # hiragana readings of kanji
+    ("もくよく", ["mokuyoku"], "reading of 沐浴"),
+    ("あかちゃん", ["mokuyoku"], "reading of 赤ちゃん"),
+    ("じゅにゅうしつ", ["junyu"], "reading of 授乳室"),
+    ("りにゅうしょく", ["soudan", "rinyu"], "reading of 離乳食"),
+    ("ほいくえん", ["hoikuen"], "reading of 保育園"),
+    ("こうえん", ["koen"], "reading of 公園"),
+    ("そうだん", ["soudan"], "reading of 相談"),
+    ("としょかん", ["toshokan"], "reading of 図書館"),
+    ("えほん", ["hiroba", "toshokan"], "reading of 絵本"),
+    ("こそだてしえん", ["kyoten"], "reading of a compound"),
+    ("にんしん", ["ninshin"], "reading of 妊娠"),
+    ("ちゅうしゃじょう", ["junyu"], "reading of 駐車場"),
+    # katakana / hiragana folding
+    ("べびーまっさーじ", ["papa"], "hiragana for katakana"),
+    ("ぱぱ", ["papa"], "hiragana for katakana"),
+    ("ヒロバ", ["hiroba"], "katakana for hiragana"),
+    ("オムツ", ["junyu"], "katakana for hiragana"),
+    ("サロン", ["salon"], "katakana word"),
+    ("ボランティア", ["salon"], "katakana word"),
+    # full / half width
+    ("ﾍﾞﾋﾞｰﾏｯｻｰｼﾞ", ["papa"], "half-width katakana"),
+    ("ﾍﾞﾋﾞｰｶｰ", ["junyu"], "half-width katakana"),
+    ("第2火曜", ["hoikuen"], "half-width digit for full-width"),
+    ("１歳", ["toshokan"], "full-width digit"),
+    ("1歳", ["toshokan"], "half-width digit for full-width"),
+    ("NPO", ["twins"], "half-width latin for full-width"),
+    ("ｅｎｇｌｉｓｈ", ["english"], "full-width latin"),
+    ("800円", ["sodatsu"], "half-width digits for full-width"),
+    ("storytime", ["english"], "case folding"),
+    # several terms
+    ("沐浴 体験", ["mokuyoku"], "two terms"),
+    ("土曜日 パパ", ["papa"], "two terms, different forms"),
+    ("picture books", ["english"], "English words"),
+    ("保育士 助産師", ["soudan"], "two terms"),
+    ("絵本 おはなし", ["toshokan"], "two terms narrow to one page"),
+    # spelling variants (normalised forms)
+    ("子供", ["sapo", "kodomo"], "子供 for 子ども"),
+    ("双子", ["twins"], "kanji word"),
+    # typos and near misses (second, looser try)
+    ("子育て支縁拠点", ["kyoten"], "typo 縁 for 援"),
+    ("離乳職", ["rinyu", "soudan"], "typo 職 for 食"),
+    ("べびーまっさじ", ["papa"], "missing long vowel"),
+]

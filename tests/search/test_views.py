@@ -1,0 +1,64 @@
+import pytest
+
+
+def test_search_page_shows_highlighted_snippets_and_type_facets(client, corpus):
+    response = client.get("/search/", {"q": "もくよく"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "沐浴体験と赤ちゃんのお世話" in html
+    assert "<mark>" not in html or "</mark>" in html
+    assert 'aria-label="Result pages"' not in html  # one page only
+    response = client.get("/search/", {"q": "絵本"})
+    html = response.content.decode()
+    assert "<mark>絵本</mark>" in html
+    assert "type=home.standardpage" in html  # the facet link
+
+
+def test_search_page_paginates(client, corpus):
+    first = client.get("/search/", {"q": "の"}).content.decode()  # matches (almost) every page
+    assert 'rel="next"' in first
+    second = client.get("/search/", {"q": "の", "page": 2})
+    assert second.status_code == 200
+    assert 'rel="prev"' in second.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "公園", "page": "x"},
+        {"q": "公園", "page": "0"},
+        {"q": "公園", "type": "nope.page"},
+        {"q": "あ" * 101},
+        {"q": "公園", "page": "99"},
+    ],
+)
+def test_bad_parameters_are_400_with_a_message(client, home, params):
+    response = client.get("/search/", params)
+    assert response.status_code == 400
+    assert 'role="alert"' in response.content.decode()
+    api = client.get("/api/v1/search/", params)
+    assert api.status_code == 400
+    assert "errors" in api.json()
+
+
+def test_api_returns_count_backend_and_results(client, corpus):
+    data = client.get("/api/v1/search/", {"q": "ﾍﾞﾋﾞｰｶｰ"}).json()
+    assert data["backend"] == "database"
+    assert data["count"] == 1
+    (hit,) = data["results"]
+    assert hit["title"] == "授乳室とおむつ替え"
+    assert hit["url"] == "/junyu/"
+    assert hit["type"] == "home.standardpage"
+    assert "<mark>ベビーカー</mark>" in hit["snippet"]
+
+
+def test_api_type_filter(client, corpus, home):
+    data = client.get("/api/v1/search/", {"q": "子育て", "type": "home.homepage"}).json()
+    assert [r["type"] for r in data["results"]] == ["home.homepage"] * data["count"]
+    assert data["count"] >= 1
+
+
+def test_unpublished_pages_are_not_found(client, corpus):
+    assert client.get("/api/v1/search/", {"q": "芝生"}).json()["count"] == 1
+    corpus["koen"].unpublish()
+    assert client.get("/api/v1/search/", {"q": "芝生"}).json()["count"] == 0
