@@ -6,6 +6,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction
 
+from security.queries import safe_search_query
+
 
 def private_collection_ids():
     """Collections with a view restriction, and everything below them."""
@@ -15,7 +17,22 @@ def private_collection_ids():
     return ids
 
 
-class PublicCollectionMixin:
+class SafeSearchMixin:
+    """Clean the ``search`` parameter as the site search does (a lone double quote breaks SQLite FTS)."""
+
+    def initial(self, request, *args, **kwargs):
+        if "search" in request._request.GET:
+            params = request._request.GET.copy()
+            params["search"] = safe_search_query(params["search"])
+            request._request.GET = params
+        super().initial(request, *args, **kwargs)
+
+
+class PublicPagesAPIViewSet(SafeSearchMixin, PagesAPIViewSet):
+    pass
+
+
+class PublicCollectionMixin(SafeSearchMixin):
     def get_queryset(self):
         return super().get_queryset().exclude(collection__in=Collection.objects.filter(pk__in=private_collection_ids()))
 
@@ -29,6 +46,6 @@ class PublicDocumentsAPIViewSet(PublicCollectionMixin, DocumentsAPIViewSet):
 
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("images", PublicImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

@@ -173,6 +173,11 @@ def restore_backup(archive_path, media_root=None, force=False):
         if (work / "media").exists():
             media_root.mkdir(parents=True, exist_ok=True)
             shutil.copytree(work / "media", media_root, dirs_exist_ok=True)
+    from django.contrib.contenttypes.models import ContentType
+
+    # Content type ids may differ from what this process cached before the restore: reload them.
+    ContentType.objects.clear_cache()
+    ContentType.objects.get_for_models(*apps.get_models(), for_concrete_models=False)
     problems = verify(manifest, media_root)
     if problems:
         raise BackupError("Restore did not verify: " + "; ".join(problems[:20]))

@@ -47,8 +47,13 @@ def test_journey_from_import_to_live(draft, staff, client_for):
     anonymous = client_for("anonymous")
     assert anonymous.get(draft.url).status_code == 404
 
-    # The editor submits; they cannot publish.
+    # The editor cannot publish; they submit.
     client = client_for("editor")
+    _response, data = edit_form(client, draft)
+    data["action-publish"] = "1"
+    client.post(f"/admin/pages/{draft.pk}/edit/", data)
+    draft.refresh_from_db()
+    assert not draft.live
     assert submit(client, draft).status_code == 302
     draft.refresh_from_db()
     assert draft.current_workflow_task.name == REVIEW_TASK_NAME and not draft.live
@@ -91,15 +96,6 @@ def test_journey_from_import_to_live(draft, staff, client_for):
     assert "延べ利用者数は前年度より増えた。" in html
 
 
-def test_editors_can_never_publish_an_evaluation(draft, client_for):
-    client = client_for("editor")
-    _response, data = edit_form(client, draft)
-    data["action-publish"] = "1"
-    client.post(f"/admin/pages/{draft.pk}/edit/", data)
-    draft.refresh_from_db()
-    assert not draft.live
-
-
 def test_approval_is_refused_while_the_document_is_incomplete(draft, staff, client_for):
     goal = draft.evaluated_goals.first()
     goal.issues = ""
@@ -132,3 +128,20 @@ def test_admin_screens_for_documents_and_goals(draft, client_for):
     assert client.get(f"/admin/pages/add/goals/evaluationpage/{index.pk}/").status_code == 200
     listing = client.get("/admin/snippets/goals/goal/")
     assert listing.status_code == 200 and "妊娠期の家庭が安心して子育てをスタートでき" in listing.content.decode()
+
+
+def test_a_scheduled_document_goes_live_at_its_time_after_approval(draft, staff):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    draft.go_live_at = timezone.now() + timedelta(days=3)
+    draft.save_revision()
+    draft.get_workflow().start(draft, staff["editor"])
+    for role in ("reviewer", "manager"):
+        draft.refresh_from_db()
+        state = draft.current_workflow_task_state
+        state.task.specific.on_action(state, staff[role], "approve")
+    draft.refresh_from_db()
+    assert not draft.live and not draft.workflow_in_progress
+    assert draft.scheduled_revision is not None  # published by publish_scheduled at go_live_at

@@ -43,7 +43,7 @@ def test_backup_and_restore_round_trip(home, superuser, tmp_path, settings):
     with pytest.raises(CommandError, match="not empty"):
         call_command("restore", str(archive))
 
-    call_command("flush", interactive=False)
+    call_command("flush", interactive=False, inhibit_post_migrate=True)
     shutil.rmtree(settings.MEDIA_ROOT)
     assert not Page.objects.exists()
 
