@@ -74,7 +74,9 @@ class DatabaseEngine:
         facet_list = []
         if "type" in facets:
             # the matching pages, as a queryset
-            matches = self._search(base, query, order_by_relevance=False).get_queryset()
+            results = self._search(base, query, order_by_relevance=False)
+            # A query with nothing searchable left (e.g. only quotes) gives Wagtail's EmptySearchResults.
+            matches = results.get_queryset() if hasattr(results, "get_queryset") else base.none()
             counts = dict(
                 matches.order_by().values_list("content_type").annotate(n=Count("pk")).values_list("content_type", "n")
             )
