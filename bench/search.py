@@ -98,6 +98,8 @@ def build(n, rng):
 
     home = build_site()
     parent = home.get_children().filter(slug="bench").first()
+    if parent is not None and parent.get_children_count() == n:
+        return parent  # left by an interrupted run: reuse
     if parent is not None:
         parent.delete()
     parent = home.add_child(instance=StandardPage(title="bench", slug="bench"))
@@ -144,9 +146,8 @@ def main():
     ours = DatabaseEngine()
     times = timed(lambda q: ours.search(q), queries)
     rows.append(("ours (database, full page: facets+snippets)", times))
-    backend = get_search_backend("default")
-    times = timed(lambda q: list(backend.search(q, Page.objects.live())[:10]), queries)
-    rows.append(("ours (database, top 10 ids)", times))
+    times = timed(lambda q: ours._page_of_hits(Page.objects.live(), q, 0, 10), queries)
+    rows.append(("ours (database, top 10 pages)", times))
     with override_settings(WAGTAILSEARCH_BACKENDS={"default": {"BACKEND": "wagtail.search.backends.database"}}):
         call_command("update_index", verbosity=0)
         plain = get_search_backend("default")

@@ -18,6 +18,8 @@ from home.models import ProgramPage, ProgramSession
 from home.schedule import Weekday, week_of
 
 DEFAULT_DAYS = 28
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+YEAR_RANGE = {"first": FIRST_YEAR, "last": LAST_YEAR}
 
 
 class MonthField(forms.CharField):
@@ -30,7 +32,7 @@ class MonthField(forms.CharField):
         if not value:
             return None
         match = re.fullmatch(r"(\d{4})-(\d{1,2})", value)
-        if not match or not 1 <= int(match[2]) <= 12 or not 2000 <= int(match[1]) <= 2100:
+        if not match or not 1 <= int(match[2]) <= 12 or not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return date(int(match[1]), int(match[2]), 1)
 
@@ -42,7 +44,12 @@ class MonthFilter(django_filters.Filter):
 class AgendaForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
-        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
+        for name in ("date_from", "date_to"):
+            value = cleaned.get(name)
+            if value and not FIRST_YEAR <= value.year <= LAST_YEAR:
+                self.add_error(name, _("Choose a date between %(first)s and %(last)s.") % YEAR_RANGE)
+        date_to = cleaned.get("date_to")
+        date_from = cleaned.get("date_from") or (today() if date_to else None)
         if date_from and date_to:
             if date_to < date_from:
                 self.add_error("date_to", _("The end date must not be before the start date."))

@@ -73,6 +73,8 @@ def program_index(request, page):
         days=[(day, list(items)) for day, items in groupby(occurrences, key=lambda occurrence: occurrence.day)],
         weekday_names=[label for _value, label in Weekday.choices],
         list_query=_query(params, view=None),
+        week_query=_query(params, view=None, period="week", month=None, date_from=None, date_to=None),
+        month_query=_query(params, period="month", month=f"{today():%Y-%m}", date_from=None, date_to=None),
         calendar_query=_query(params, view="calendar", period=None, date_from=None, date_to=None),
         previous_query=_query(params, month=f"{previous_month:%Y-%m}", period="month", date_from=None, date_to=None),
         next_query=_query(params, month=f"{next_month:%Y-%m}", period="month", date_from=None, date_to=None),

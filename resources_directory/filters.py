@@ -46,16 +46,12 @@ def normalise_keyword(value):
     return unicodedata.normalize("NFKC", value or "").strip()
 
 
-def hours_on(day):
-    """Opening-hours rows that apply on ``day`` (weekday, and 第n / last weekday rules)."""
+def rules_for(day):
+    """The week-of-month values of the rules that fall on ``day``: every week, its 第n, and 'last' if it is."""
     weeks = [WeekOfMonth.EVERY, nth_weekday_in_month(day)]
     if is_last_weekday_in_month(day):
         weeks.append(WeekOfMonth.LAST)
-    return OpeningHours.objects.filter(page=OuterRef("pk"), weekday=day.weekday(), week_of_month__in=weeks)
-
-
-def closed_on(day):
-    return Closure.objects.filter(page=OuterRef("pk"), start_date__lte=day, end_date__gte=day)
+    return weeks
 
 
 class IntegerFilter(django_filters.NumberFilter):
@@ -165,11 +161,30 @@ class ListingFilter(django_filters.FilterSet):
     def filter_open_this_week(self, queryset, name, value):
         if not value:
             return queryset
-        condition = Q()
-        for offset in range(7):
-            day = self.today + timedelta(days=offset)
-            condition |= Q(Exists(hours_on(day))) & ~Q(Exists(closed_on(day)))
-        return queryset.filter(condition)
+        days = [self.today + timedelta(days=offset) for offset in range(7)]
+        # One uncorrelated subquery: places with an opening-hours rule that falls on one of the seven days.
+        rule_on_some_day = Q()
+        for day in days:
+            rule_on_some_day |= Q(weekday=day.weekday(), week_of_month__in=rules_for(day))
+        queryset = queryset.filter(pk__in=OpeningHours.objects.filter(rule_on_some_day).values("page_id"))
+        # Closures in the week are rare: check only the places that have one, day by day, in Python.
+        closures = list(Closure.objects.filter(start_date__lte=days[-1], end_date__gte=days[0]))
+        if not closures:
+            return queryset
+        closed_pages = {closure.page_id for closure in closures}
+        hours_by_page = {}
+        for hours in OpeningHours.objects.filter(page_id__in=closed_pages):
+            hours_by_page.setdefault(hours.page_id, []).append(hours)
+        shut_all_week = [
+            page_id
+            for page_id in closed_pages
+            if not any(
+                any(h.matches(day) for h in hours_by_page.get(page_id, []))
+                and not any(c.page_id == page_id and c.covers(day) for c in closures)
+                for day in days
+            )
+        ]
+        return queryset.exclude(pk__in=shut_all_week)
 
     def filter_amenities(self, queryset, name, value):
         return queryset.filter(**dict.fromkeys(value, True))

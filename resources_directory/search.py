@@ -78,12 +78,21 @@ def approx_distance_sq(lat, lng):
     return ExpressionWrapper(dlat * dlat + dlng * dlng, output_field=FloatField())
 
 
+# Up to this many matches, the category facet reads the link table by id instead of re-running the filters.
+FACET_BY_ID_LIMIT = 2000
+
+
 def facet_counts(queryset, rows):
     """Matches per category and per area slug (``rows`` are the matching (pk, area_id) pairs)."""
+    matched = [pk for pk, _area in rows] if len(rows) <= FACET_BY_ID_LIMIT else queryset.order_by().values("pk")
     categories = (
-        Category.objects.filter(listingpage__in=queryset.order_by().values("pk"))
-        .values("slug")
-        .annotate(n=Count("listingpage", distinct=True))
+        (
+            Category.objects.filter(listingpage__in=matched)
+            .values("slug")
+            .annotate(n=Count("listingpage", distinct=True))
+        )
+        if rows
+        else []
     )
     per_area = Counter(area_id for _pk, area_id in rows if area_id is not None)
     area_slugs = dict(Area.objects.filter(pk__in=per_area).values_list("pk", "slug")) if per_area else {}

@@ -29,6 +29,10 @@ def baby_place(places, directory, taxonomy):
     )
 
 
+def test_home_page_links_to_the_journey(client, home):
+    assert 'href="/umaretara/"' in client.get("/").content.decode()
+
+
 def test_journey_form_is_a_post_form_with_labels(client, db):
     response = client.get("/umaretara/")
     html = response.content.decode()

@@ -68,6 +68,7 @@ def test_open_this_week_uses_nth_weekday_and_last_weekday_rules(places):
 def test_open_this_week_respects_closures(places):
     ClosureFactory(page=places["middle"], start_date=date(2026, 11, 23), end_date=date(2026, 11, 29))
     ClosureFactory(page=places["nowhere"], start_date=date(2026, 11, 27), end_date=date(2026, 11, 27))
+    ClosureFactory(page=places["far"], start_date=date(2026, 11, 24), end_date=date(2026, 11, 25))  # open other days
     assert set(slugs({"open_this_week": "true"})) == {"far"}
 
 

@@ -60,6 +60,12 @@ BAD_FILTERS = [
     {"date_from": "2026-01-01", "date_to": "2028-01-01"},
     {"date_from": "yesterday"},
     {"booking": "maybe"},
+    {"date_to": "2099-01-01"},  # a year from today at most
+    {"date_to": "2001-01-01"},  # before today
+    {"date_from": "0001-01-01"},
+    {"month": "0001-01"},
+    {"weekday": "01"},
+    {"area": "火星"},
 ]
 
 
