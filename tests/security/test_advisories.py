@@ -150,6 +150,6 @@ def test_hostile_search_queries_get_an_answer_not_a_server_error(client, home, q
     response = client.get("/search/", {"q": query})
     assert response.status_code in (200, 400)
     if response.status_code == 400:
-        assert 'class="errorlist' in response.content.decode() or "error" in response.content.decode()
+        assert "errorlist" in response.content.decode()
     assert client.get("/api/v1/search/", {"q": query}).status_code in (200, 400)
     assert client.get("/api/v2/pages/", {"search": query}).status_code in (200, 400)
