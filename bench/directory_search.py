@@ -85,36 +85,60 @@ def generate(directory, target, rng):
                 step = last_step + 1 + n - start
                 name = f"{rng.choice(PREFIXES)} {rng.choice(NAMES)}{n}"
                 slug = f"bench-{n}"
-                pages.append(Page(
-                    title=name, draft_title=name, slug=slug, content_type=content_type, locale=locale, live=True,
-                    path=Page._get_path(directory.path, directory.depth + 1, step), depth=directory.depth + 1,
-                    numchild=0, url_path=f"{directory.url_path}{slug}/",
-                ))
+                pages.append(
+                    Page(
+                        title=name,
+                        draft_title=name,
+                        slug=slug,
+                        content_type=content_type,
+                        locale=locale,
+                        live=True,
+                        path=Page._get_path(directory.path, directory.depth + 1, step),
+                        depth=directory.depth + 1,
+                        numchild=0,
+                        url_path=f"{directory.url_path}{slug}/",
+                    )
+                )
             Page.objects.bulk_create(pages)
-            created = Page.objects.filter(slug__startswith="bench-", pk__gt=0).filter(
-                path__in=[p.path for p in pages]
-            ).values_list("path", "pk")
+            created = (
+                Page.objects.filter(slug__startswith="bench-", pk__gt=0)
+                .filter(path__in=[p.path for p in pages])
+                .values_list("path", "pk")
+            )
             pk_by_path = dict(created)
             for page in pages:
                 low = rng.choice([None, 0, 0, 6, 12, 24])
                 high = rng.choice([None, 11, 35, 47, 83]) if low is None or low < 11 else rng.choice([None, 47, 83])
                 listing = ListingPage(
-                    page_ptr_id=pk_by_path[page.path], kana=page.title, summary="架空のベンチマーク用の場所です。",
-                    area=rng.choice(areas), address="横浜市港南区（架空）", postal_code="234-0054",
-                    latitude=CENTRE[0] + rng.gauss(0, 0.02), longitude=CENTRE[1] + rng.gauss(0, 0.025),
-                    min_age_months=low, max_age_months=high, booking_required=rng.random() < 0.3,
-                    nursing_room=rng.random() < 0.4, changing_table=rng.random() < 0.6,
+                    page_ptr_id=pk_by_path[page.path],
+                    kana=page.title,
+                    summary="架空のベンチマーク用の場所です。",
+                    area=rng.choice(areas),
+                    address="横浜市港南区（架空）",
+                    postal_code="234-0054",
+                    latitude=CENTRE[0] + rng.gauss(0, 0.02),
+                    longitude=CENTRE[1] + rng.gauss(0, 0.025),
+                    min_age_months=low,
+                    max_age_months=high,
+                    booking_required=rng.random() < 0.3,
+                    nursing_room=rng.random() < 0.4,
+                    changing_table=rng.random() < 0.6,
                     last_verified=date(2026, rng.randint(1, 10), 1),
                 )
                 listings.append(listing)
                 for _ in range(rng.choice([1, 1, 2, 3])):
-                    hours.append(OpeningHours(
-                        page_id=listing.page_ptr_id, weekday=rng.randrange(7),
-                        week_of_month=rng.choice([0, 0, 0, 1, 2, 3, -1]), opens=dtime(10), closes=dtime(11, 30),
-                    ))
-                links.append(ListingPage.categories.through(
-                    listingpage_id=listing.page_ptr_id, category=rng.choice(categories)
-                ))
+                    hours.append(
+                        OpeningHours(
+                            page_id=listing.page_ptr_id,
+                            weekday=rng.randrange(7),
+                            week_of_month=rng.choice([0, 0, 0, 1, 2, 3, -1]),
+                            opens=dtime(10),
+                            closes=dtime(11, 30),
+                        )
+                    )
+                links.append(
+                    ListingPage.categories.through(listingpage_id=listing.page_ptr_id, category=rng.choice(categories))
+                )
             ListingPage.objects._insert(listings, fields=fields, raw=True)
             OpeningHours.objects.bulk_create(hours)
             ListingPage.categories.through.objects.bulk_create(links)
@@ -172,8 +196,10 @@ def main():
             orm, raw, statements = time_query(params, args.runs)
             p50, p95 = statistics.median(orm), percentile(orm, 0.95)
             r50, r95 = statistics.median(raw), percentile(raw, 0.95)
-            print(f"{size:>8}  {label:<38} {statements:>3} {p50:>8.1f} {p95:>8.1f} {r50:>8.1f} {r95:>8.1f} "
-                  f"{p95 / r95 if r95 else 0:>5.1f}")
+            print(
+                f"{size:>8}  {label:<38} {statements:>3} {p50:>8.1f} {p95:>8.1f} {r50:>8.1f} {r95:>8.1f} "
+                f"{p95 / r95 if r95 else 0:>5.1f}"
+            )
 
 
 if __name__ == "__main__":

@@ -64,7 +64,11 @@ def build_site():
         ("programs", ProgramIndexPageFactory, {}),
         ("directory", DirectoryPageFactory, {}),
         ("evaluations", EvaluationIndexPageFactory, {}),
-        ("about", StandardPageFactory, {"title": "はっちについて", "intro": "拠点の紹介と利用案内", "body": ABOUT_BODY}),  # noqa: E501
+        (
+            "about",
+            StandardPageFactory,
+            {"title": "はっちについて", "intro": "拠点の紹介と利用案内", "body": ABOUT_BODY},
+        ),  # noqa: E501
     ]
     for slug, factory_class, extra in sections:
         if child_by_slug(home, slug) is None:

@@ -45,12 +45,7 @@ def can(page, user, action):
     }[action]()
 
 
-CASES = [
-    (role, section, action)
-    for role, sections in MATRIX.items()
-    for section in sections
-    for action in ACTIONS
-]
+CASES = [(role, section, action) for role, sections in MATRIX.items() for section in sections for action in ACTIONS]
 
 
 @pytest.mark.parametrize(("role", "section", "action"), CASES)
@@ -79,9 +74,7 @@ def test_standard_pages_go_through_the_managers_approval_workflow(home):
     assert list(task.groups.values_list("name", flat=True)) == ["Managers"]
 
 
-@pytest.mark.parametrize(
-    ("role", "status"), [("anonymous", 302), ("editor", 200), ("reviewer", 200), ("manager", 200)]
-)
+@pytest.mark.parametrize(("role", "status"), [("anonymous", 302), ("editor", 200), ("reviewer", 200), ("manager", 200)])
 def test_admin_dashboard_access(home, client_for, role, status):
     assert client_for(role).get("/admin/").status_code == status
 

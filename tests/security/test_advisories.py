@@ -4,7 +4,6 @@ Drafts via the API, private pages, preview, history/compare, copy, choosers (GHS
 XSS through rich text links and StreamField text; search query ReDoS.
 """
 
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
