@@ -12,6 +12,7 @@ from django.db.models import Count, ExpressionWrapper, F, FloatField, Prefetch
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
+from home.paging import PageNumbers
 from resources_directory.filters import ListingFilter
 from resources_directory.geo import bounding_box, haversine_km, postal_code_location, round_location
 from resources_directory.models import Area, Category, Closure, ListingPage, OpeningHours
@@ -28,7 +29,7 @@ class InvalidSearch(Exception):
 
 
 @dataclass
-class SearchResult:
+class SearchResult(PageNumbers):
     count: int
     items: list
     page: int
@@ -39,16 +40,8 @@ class SearchResult:
     params: dict = field(default_factory=dict)
 
     @property
-    def num_pages(self):
-        return max(1, math.ceil(self.count / self.page_size))
-
-    @property
-    def has_next(self):
-        return self.page < self.num_pages
-
-    @property
-    def has_previous(self):
-        return self.page > 1
+    def per_page(self):
+        return self.page_size
 
 
 def base_queryset(parent=None):

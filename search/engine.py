@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
+from home.paging import PageNumbers
+
 logger = logging.getLogger("search")
 
 PER_PAGE = 10
@@ -44,7 +46,7 @@ class Facet:
 
 
 @dataclass
-class Results:
+class Results(PageNumbers):
     query: str
     hits: list
     count: int
@@ -52,18 +54,6 @@ class Results:
     per_page: int
     backend: str
     facets: dict = field(default_factory=dict)  # facet name → [Facet]
-
-    @property
-    def num_pages(self):
-        return max(1, -(-self.count // self.per_page))
-
-    @property
-    def has_next(self):
-        return self.page < self.num_pages
-
-    @property
-    def has_previous(self):
-        return self.page > 1
 
 
 class FallbackEngine:

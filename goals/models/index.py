@@ -1,34 +1,20 @@
-from django.db import models
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
-from wagtail.search import index
 
 from goals.eras import fiscal_year_label
-from home.models.sections import SectionPage
+from home.models.sections import SectionIndexPage
 
 
-class EvaluationIndexPage(RoutablePageMixin, SectionPage, Page):
+class EvaluationIndexPage(RoutablePageMixin, SectionIndexPage):
     """One hub's yearly evaluation documents (重点目標評価結果・次年度重点目標).
 
     Routes: ``timeline/`` (every goal's path across the years) and ``retrospective/<first year>/`` (a whole
     contract period, 5か年度の振り返り). Both use live documents only.
     """
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["goals.EvaluationPage"]
-    max_count_per_parent = 1  # one per hub
-
-    api_fields = ["intro"]
 
     # Editors draft evaluations but never publish them: a Manager approves and publishes.
     section_permissions = {

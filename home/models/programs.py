@@ -13,29 +13,13 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.business_areas import BusinessArea
 from home.life_stages import LifeStage
-from home.models.sections import SectionPage
+from home.models.sections import SectionIndexPage
 
 
-class ProgramIndexPage(SectionPage, Page):
+class ProgramIndexPage(SectionIndexPage):
     """The hub's programs (講座・ひろば・イベント): an agenda of upcoming sessions with filters and a calendar."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["home.ProgramPage"]
-    max_count_per_parent = 1
-
-    api_fields = ["intro"]
-
-    # Editors publish programs directly (no approval step).
-    section_permissions = {
-        "Editors": ["add_page", "change_page", "publish_page"],
-        "Managers": ["add_page", "change_page", "publish_page", "bulk_delete_page"],
-    }
 
     class Meta:
         verbose_name = _("program index page")

@@ -1,4 +1,8 @@
-from wagtail.models import PagePermissionTester
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page, PagePermissionTester
+from wagtail.search import index
 
 
 class SectionPermissionTester(PagePermissionTester):
@@ -19,3 +23,29 @@ class SectionPage:
 
     def permissions_for_user(self, user):
         return SectionPermissionTester(user, self)
+
+
+class SectionIndexPage(SectionPage, Page):
+    """A section of the hub below the home page (programs, directory, evaluations): one per hub, an intro.
+
+    Subclasses set ``subpage_types`` and may narrow ``section_permissions``; by default Editors publish directly.
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    api_fields = ["intro"]
+
+    section_permissions = {
+        "Editors": ["add_page", "change_page", "publish_page"],
+        "Managers": ["add_page", "change_page", "publish_page", "bulk_delete_page"],
+    }
+
+    class Meta:
+        abstract = True

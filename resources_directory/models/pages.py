@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.life_stages import AGE_STAGE_MONTHS, LifeStage
-from home.models.sections import SectionPage
+from home.models.sections import SectionIndexPage
 from resources_directory.models.hours import next_opening
 
 AMENITIES = {
@@ -26,26 +26,10 @@ AMENITIES = {
 postal_code_validator = RegexValidator(r"^\d{3}-?\d{4}$", _("Enter a postal code like 234-0054."))
 
 
-class DirectoryPage(SectionPage, Page):
+class DirectoryPage(SectionIndexPage):
     """The directory of local places and groups: the search page. Listings live below it."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["resources_directory.ListingPage"]
-    max_count_per_parent = 1
-
-    api_fields = ["intro"]
-
-    # Editors keep listings up to date and publish them directly.
-    section_permissions = {
-        "Editors": ["add_page", "change_page", "publish_page"],
-        "Managers": ["add_page", "change_page", "publish_page", "bulk_delete_page"],
-    }
 
     class Meta:
         verbose_name = _("directory page")
