@@ -45,6 +45,7 @@ bench: browser ## Page weight and Lighthouse scores per public page (bench/)
 
 lint: install ## ruff, migrations up to date, production deploy checks
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 	SECRET_KEY=lint-only-$$(date +%s)-not-a-real-secret-key-0123456789abcdef ALLOWED_HOSTS=hub.example.org \
 		DJANGO_SETTINGS_MODULE=cms.settings.production $(PY) manage.py check --deploy --fail-level WARNING
