@@ -6,7 +6,8 @@
   (occurrences that *start* in ``[start, end)``). Naive datetimes are taken as Asia/Tokyo.
 * ``life_stages``: iterable of ``home.life_stages.LifeStage`` values; a program matches if it targets any.
 * ``business_areas``: iterable of ``home.business_areas.BusinessArea`` values.
-* ``areas``: iterable of area names (``ProgramPage.area_name``, e.g. "上大岡"), exact match.
+* ``areas``: iterable of area names, exact match on ``ProgramPage.area_name`` (e.g. "上大岡") or on the area of the
+  program's venue in the directory.
 * ``booking_required``: ``True`` (phone or web form), ``False`` (no booking / first come) or ``None`` (both).
 * ``None`` or an empty iterable means "no filter".
 
@@ -75,7 +76,8 @@ def _sessions(first_day, last_day, business_areas, areas, booking_required, page
     if business_areas:
         sessions = sessions.filter(page__business_area__in=list(business_areas))
     if areas:
-        sessions = sessions.filter(page__area_name__in=list(areas))
+        areas = list(areas)
+        sessions = sessions.filter(Q(page__area_name__in=areas) | Q(page__venue__area__name__in=areas))
     if booking_required is True:
         sessions = sessions.filter(page__booking__in=BOOKING_REQUIRED)
     elif booking_required is False:

@@ -59,8 +59,10 @@ class AgendaForm(forms.Form):
 
 
 def area_choices():
-    names = ProgramPage.objects.live().exclude(area_name="").order_by().values_list("area_name", flat=True).distinct()
-    return [(name, name) for name in sorted(set(names))]
+    """Areas of live programs: the free area name, or the area of the venue's directory listing."""
+    pairs = ProgramPage.objects.live().order_by().values_list("area_name", "venue__area__name").distinct()
+    names = {name for pair in pairs for name in pair if name}
+    return [(name, name) for name in sorted(names)]
 
 
 def no_op(queryset, name, value):

@@ -164,3 +164,16 @@ def test_a_scheduled_program_is_not_listed_before_it_goes_live(client, make_prog
     page.refresh_from_db()
     assert not page.live
     assert "来月の新講座" not in client.get("/programs/").content.decode()
+
+
+def test_the_area_filter_also_follows_the_venue_in_the_directory(client, make_program, soon, home):
+    from resources_directory.factories import AreaFactory, ListingPageFactory
+
+    directory = home.get_children().get(slug="directory")
+    venue = ListingPageFactory(parent=directory, title="日野こどもログハウス", area=AreaFactory(name="日野"))
+    make_program(title="ログハウスであそぼう", venue=venue, area_name="", sessions=[once(soon)])
+    make_program(title="上大岡の公園あそび", area_name="上大岡", sessions=[once(soon)])
+    html = client.get("/programs/").content.decode()
+    assert 'name="area" value="日野"' in html and 'name="area" value="上大岡"' in html
+    html = client.get("/programs/", {"area": "日野"}).content.decode()
+    assert "ログハウスであそぼう" in html and "上大岡の公園あそび" not in html
