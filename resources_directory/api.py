@@ -222,6 +222,8 @@ def openapi_document(request=None):
                             "name": name,
                             "in": "query",
                             "required": False,
+                            # An empty value (``?sort=``, as an HTML form sends it) means "not given".
+                            "allowEmptyValue": True,
                             "schema": schema,
                             "description": text,
                             **({"style": "form", "explode": True} if schema.get("type") == "array" else {}),
