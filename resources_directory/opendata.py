@@ -13,6 +13,7 @@ from datetime import date, time
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
@@ -136,7 +137,13 @@ def live_listings():
         ListingPage.objects.live()
         .public()
         .select_related("area")
-        .prefetch_related("categories", "opening_hours", "closures")
+        .prefetch_related(
+            "categories",
+            # pk breaks ties: rows made outside the admin (factories, demo) have no sort_order, and PostgreSQL
+            # would otherwise return them in any order.
+            Prefetch("opening_hours", OpeningHours.objects.order_by("sort_order", "pk")),
+            Prefetch("closures", Closure.objects.order_by("sort_order", "pk")),
+        )
         .order_by("path")
     )
 

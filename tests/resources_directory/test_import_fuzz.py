@@ -193,6 +193,7 @@ listings = st.fixed_dictionaries(
 @FUZZ
 @given(generated=st.lists(listings, min_size=1, max_size=3))
 def test_export_then_import_is_a_round_trip(tmp_path, directory, taxonomy, generated):
+    ListingPage.objects.filter(slug__startswith="gen-").delete()  # left over by a failing example
     for index, values in enumerate(generated):
         values = dict(values)
         hours = [(day, nth, opens, "12:00") for day, nth, opens in values.pop("hours")]
@@ -216,7 +217,8 @@ def test_export_then_import_is_a_round_trip(tmp_path, directory, taxonomy, gener
     ListingPage.objects.filter(slug__startswith="gen-").delete()
     report = import_csv_bytes(exported.encode("utf-8-sig"), directory)
     assert report.errors == [] and report.created == len(generated)
-    assert strip_urls(export_csv_text()) == strip_urls(exported)
+    for again, row in zip(strip_urls(export_csv_text()), strip_urls(exported), strict=True):
+        assert {k: (v, row[k]) for k, v in again.items() if v != row[k]} == {}
     ListingPage.objects.filter(slug__startswith="gen-").delete()
 
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core.management import CommandError, call_command
 
-from resources_directory.factories import ClosureFactory
+from resources_directory.factories import ClosureFactory, ListingPageFactory
 from resources_directory.models import ListingPage
 from resources_directory.opendata import COLUMNS, export_csv_text
 
@@ -148,3 +148,12 @@ def client_json_is_raw(page):
     from resources_directory.opendata import listing_row
 
     return listing_row(page)["name"].startswith("=")  # only the CSV is neutralised, not the JSON export
+
+
+def test_export_lists_hours_without_sort_order_in_creation_order(directory):
+    # Factory/demo rows have no sort_order; PostgreSQL returned them in any order, breaking the round trip.
+    ListingPageFactory(parent=directory, slug="order", hours=[(3, -1, "09:00", "12:00"), (2, 0, "09:00", "12:00")])
+    ListingPageFactory(parent=directory, slug="other", hours=[(1, 2, "10:30", "12:00")])
+    assert next(row for row in rows(export_csv_text()) if row["id"] == "order")["schedules"] == (
+        "-1TH 09:00-12:00; WE 09:00-12:00"
+    )
