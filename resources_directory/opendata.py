@@ -13,6 +13,7 @@ from datetime import date, time
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
@@ -73,8 +74,21 @@ DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 SCHEDULE_RE = re.compile(
     r"^(?P<nth>-1|[1-5])?(?P<day>MO|TU|WE|TH|FR|SA|SU)\s+(?P<opens>\d{1,2}:\d{2})-(?P<closes>\d{1,2}:\d{2})$"
 )
-CLOSURE_RE = re.compile(r"^(?P<start>\d{4}-\d{2}-\d{2})/(?P<end>\d{4}-\d{2}-\d{2})(?:\s+(?P<note>.*))?$")
+CLOSURE_RE = re.compile(r"^(?P<start>\d{4}-\d{2}-\d{2})/(?P<end>\d{4}-\d{2}-\d{2})(?:\s+(?P<note>.*))?$", re.DOTALL)
+# Closures are split on ";" only where a date range follows, so a note may contain ";".
+CLOSURE_SPLIT_RE = re.compile(r";(?=\s*\d{4}-\d{2}-\d{2}/)")
+# Spreadsheet formula injection: free-text cells starting with = + - @ (or tab/CR) get a leading "'" in the CSV
+# export; quotes already in front of such a character get one more, so the import can undo it exactly.
+FORMULA_RE = re.compile(r"^'*[=+\-@\t\r]")
 TRUE, FALSE = {"true", "1", "yes", "はい"}, {"false", "0", "no", "いいえ", ""}
+
+
+def neutralise(value):
+    return "'" + value if FORMULA_RE.match(value) else value
+
+
+def unneutralise(value):
+    return value[1:] if value.startswith("'") and FORMULA_RE.match(value) else value
 
 
 def format_schedule(hours):
@@ -123,7 +137,13 @@ def live_listings():
         ListingPage.objects.live()
         .public()
         .select_related("area")
-        .prefetch_related("categories", "opening_hours", "closures")
+        .prefetch_related(
+            "categories",
+            # pk breaks ties: rows made outside the admin (factories, demo) have no sort_order, and PostgreSQL
+            # would otherwise return them in any order.
+            Prefetch("opening_hours", OpeningHours.objects.order_by("sort_order", "pk")),
+            Prefetch("closures", Closure.objects.order_by("sort_order", "pk")),
+        )
         .order_by("path")
     )
 
@@ -135,7 +155,7 @@ def export_rows(request=None):
 def write_csv(rows, stream):
     writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({**row, **{column: neutralise(row[column]) for column in TEXT_COLUMNS}} for row in rows)
 
 
 @require_GET
@@ -179,7 +199,7 @@ def parse_time(text):
 def parse_row(row, line, report, categories, areas):
     """Values for one listing, or None after adding the row's problems to the report."""
     before = len(report.errors)
-    values = {model: (row.get(column) or "").strip() for column, model in TEXT_COLUMNS.items()}
+    values = {model: unneutralise((row.get(column) or "").strip()) for column, model in TEXT_COLUMNS.items()}
     values["slug"] = (row.get("id") or "").strip() or slugify(values["title"]) or ""
     if not values["title"]:
         report.add(line, "name", "This column is required.")
@@ -233,7 +253,7 @@ def parse_row(row, line, report, categories, areas):
             )
         )
     closures = []
-    for part in filter(None, (p.strip() for p in (row.get("closures") or "").split(";"))):
+    for part in filter(None, (p.strip() for p in CLOSURE_SPLIT_RE.split(row.get("closures") or ""))):
         match = CLOSURE_RE.match(part)
         try:
             if not match:
@@ -275,7 +295,7 @@ def save_listing(directory, existing, values, category_list, hours, closures, li
     except ValidationError as error:
         for name, messages in error.message_dict.items():
             for message in messages:
-                report.add(line, FIELD_COLUMNS.get(name, name), message)
+                report.add(line, FIELD_COLUMNS.get(name, "*"), message)
         return
     if existing is None:
         directory.add_child(instance=page)
@@ -285,25 +305,56 @@ def save_listing(directory, existing, values, category_list, hours, closures, li
     page.save_revision().publish()
 
 
+def records(stream, report):
+    """(first line, cells) of each non-blank CSV record; a record the csv module cannot read ends the file."""
+    reader = csv.reader(stream)
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            report.add(max(start, reader.line_num), "*", f"Not readable as CSV: {error}.")
+            return
+        if row:
+            yield start, row
+
+
 def import_csv(stream, directory, dry_run=False):
-    """Import rows (a text stream) below ``directory``. All rows or none: any error rolls everything back."""
+    """Import rows (a text stream) below ``directory``. All rows or none: any error rolls everything back.
+
+    Errors are ``(line, column, message)``: the first physical line of the record, and a header column name,
+    or ``*`` for the whole line (unreadable CSV, extra cells, a problem between columns).
+    """
     report = ImportReport()
-    reader = csv.DictReader(stream)
-    missing = [column for column in ("id", "name") if column not in (reader.fieldnames or [])]
+    rows = records(stream, report)
+    header_line, header = next(rows, (1, []))
+    names = [name.lstrip("\ufeff") for name in header]
+    missing = [column for column in ("id", "name") if column not in names]
     if missing:
-        report.add(1, ", ".join(missing), "Missing column(s) in the header.")
+        report.add(header_line, ", ".join(missing), "Missing column(s) in the header.")
         return report
-    unknown = [name for name in reader.fieldnames if name and name.lstrip("\ufeff") not in COLUMNS]
-    for name in unknown:
-        report.add(1, name, "Unknown column.")
+    for index, name in enumerate(names):
+        if name and name not in COLUMNS:
+            report.add(header_line, name, "Unknown column.")
+        elif name and name in names[:index]:
+            report.add(header_line, name, "Duplicate column.")
     categories = {category.slug: category for category in Category.objects.all()}
     areas = {area.slug: area for area in Area.objects.all()}
     existing = {page.slug: page for page in ListingPage.objects.child_of(directory).specific()}
     seen = set()
     with transaction.atomic():
-        for row in reader:
-            line = reader.line_num
-            row = {key.lstrip("\ufeff") if key else key: value for key, value in row.items()}
+        for line, cells in rows:
+            before = len(report.errors)
+            if any(cells[len(names) :]):
+                report.add(line, "*", f"{len(cells)} cells, but the header has {len(names)} columns.")
+            row = dict(zip(names, cells, strict=False))
+            for column, value in row.items():
+                if "\x00" in value:
+                    report.add(line, column, "Contains a NUL character.")
+            if len(report.errors) > before:
+                continue
             parsed = parse_row(row, line, report, categories, areas)
             if parsed is None:
                 continue
@@ -315,7 +366,34 @@ def import_csv(stream, directory, dry_run=False):
             save_listing(directory, existing.get(values["slug"]), *parsed, line, report)
         if report.errors or dry_run:
             transaction.set_rollback(True)
+    report.errors = [
+        (line, column, message if column == "*" or column in names else f"{message} (column missing from the header)")
+        if line != header_line
+        else (line, column, message)
+        for line, column, message in report.errors
+    ]
     return report
+
+
+def import_csv_bytes(data, directory, dry_run=False):
+    """Decode (UTF-8, with or without BOM) and import; undecodable bytes are reported by line and column."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        report = ImportReport()
+        prefix = data[: error.start].decode("utf-8-sig")
+        line = len(re.split(r"\r\n|\r|\n", prefix))
+        try:
+            cells = list(csv.reader(io.StringIO(prefix, newline="")))
+        except csv.Error:
+            cells = []
+        at_line_start = prefix[-1:] in ("", "\r", "\n")
+        header = cells[0] if cells and (len(cells) > 1 or at_line_start) else []
+        index = 0 if at_line_start else len(cells[-1]) - 1
+        column = header[index].lstrip("\ufeff") if 0 <= index < len(header) else "*"
+        report.add(line, column, "Not UTF-8 text: save the file as CSV UTF-8 (Shift_JIS is not read).")
+        return report
+    return import_csv(io.StringIO(text, newline=""), directory, dry_run=dry_run)
 
 
 def export_csv_text():

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from resources_directory.models import DirectoryPage
-from resources_directory.opendata import import_csv
+from resources_directory.opendata import import_csv_bytes
 
 
 class Command(BaseCommand):
@@ -19,10 +19,10 @@ class Command(BaseCommand):
         if page is None:
             raise CommandError("No directory page: create one (or run load_demo) first.")
         try:
-            with file.open(encoding="utf-8-sig", newline="") as stream:
-                report = import_csv(stream, page, dry_run=dry_run)
-        except (OSError, UnicodeDecodeError) as error:
+            data = file.read_bytes()
+        except OSError as error:
             raise CommandError(f"Cannot read {file}: {error}") from error
+        report = import_csv_bytes(data, page, dry_run=dry_run)
         if report.errors:
             for line in report.lines():
                 self.stderr.write(line)
