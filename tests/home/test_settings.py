@@ -43,3 +43,21 @@ def test_production_deploy_check_is_clean_with_a_secret_key():
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_collects_static_files_with_hashed_names(tmp_path):
+    """WhiteNoise's manifest storage follows every url() and source map: a missing file fails the deploy."""
+    result = run_manage(
+        "collectstatic",
+        "--noinput",
+        "-v0",
+        env_overrides={
+            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            "SECRET_KEY": "a-long-random-production-secret-key-for-the-test-0123456789-abcdefghij",
+            "ALLOWED_HOSTS": "hub.example.org",
+            "STATIC_ROOT": str(tmp_path),
+        },
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    manifest = (tmp_path / "staticfiles.json").read_text()
+    assert "vendor/leaflet/leaflet.js" in manifest and "css/site.css" in manifest
