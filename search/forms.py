@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-MAX_QUERY_LENGTH = 100
+from security.queries import MAX_QUERY_LENGTH  # one cap for every public search box and the API
+
 MAX_PAGE = 1000
 
 
