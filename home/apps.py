@@ -7,4 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Hub pages")
 
     def ready(self):
+        from cms.page_cache import connect_signals
+
         from . import signals  # noqa: F401
+
+        connect_signals()

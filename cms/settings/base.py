@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "cms.page_cache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "security.middleware.TwoFactorRequiredMiddleware",
@@ -258,6 +259,21 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 
 # Backups (python manage.py backup / restore; docs/backups.md).
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
+
+# --- public page cache (cms/page_cache.py: whole pages for visitors without a session) ---
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+# Saving or deleting a model of these apps retires every cached page (pages, snippets, settings, media).
+PAGE_CACHE_APPS = ["home", "goals", "resources_directory", "wagtailcore", "wagtailimages", "wagtaildocs"]
+# A file cache is shared by every worker process on the machine; a portal can point "pages" at Redis or memcached.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(VAR_DIR / "cache" / "pages")),
+        "TIMEOUT": PAGE_CACHE_SECONDS or 1,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
 
 # --- browser tests / admin login in Japanese ---
 # Wagtail's login form leaves "Password" and "Remember me" untranslated; this one labels every field.

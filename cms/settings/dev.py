@@ -7,3 +7,5 @@ from .base import *  # noqa: F403
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Template and content changes show at once while developing.
+PAGE_CACHE_SECONDS = 0

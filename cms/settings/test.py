@@ -32,3 +32,7 @@ SEARCH_ENGINE_URL = ""
 # --- hardening ---
 # Rate limits off by default so suites that call /search/ often are not throttled; tests/security turns them on.
 RATELIMIT_ENABLED = False
+
+# --- public page cache ---
+# Off for the suite (tests change content and the clock); tests/test_page_cache.py turns it on with its own folder.
+PAGE_CACHE_SECONDS = 0

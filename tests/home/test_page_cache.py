@@ -1,0 +1,111 @@
+"""The public page cache (cms/page_cache.py): repeat visits are served from it, edits show at once, nothing about a
+family is ever stored, staff never see or fill it, and forms on cached pages keep working (fresh CSRF tokens)."""
+
+import pickle
+import re
+import zlib
+
+import pytest
+from django.test import Client
+
+from resources_directory.models import Category
+from tests.conftest import log_in
+
+
+@pytest.fixture
+def page_cache(settings, tmp_path):
+    settings.PAGE_CACHE_SECONDS = 60
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path),
+            "OPTIONS": {"MAX_ENTRIES": 100},
+        },
+    }
+    return tmp_path
+
+
+def stored_pages(folder):
+    """The cached pages' HTML, read straight from the cache files (the version entry is skipped)."""
+    pages = []
+    for path in folder.glob("*.djcache"):
+        with path.open("rb") as file:
+            pickle.load(file)  # expiry time
+            value = pickle.loads(zlib.decompress(file.read()))
+        if isinstance(value, tuple):
+            pages.append(value[1])
+    return pages
+
+
+def title_of(response):
+    return re.search(r"<h1>(.*?)</h1>", response.content.decode())[1]
+
+
+def test_a_repeat_visit_is_served_from_the_cache_until_the_page_is_published(client, home, page_cache):
+    about = home.get_children().get(slug="about").specific
+    assert title_of(client.get("/about/")) == "はっちについて"
+    # A change that does not go through publishing (no signal) is not seen: the page came from the cache.
+    type(about).objects.filter(pk=about.pk).update(title="変更（未公開）")
+    assert title_of(client.get("/about/")) == "はっちについて"
+
+    about.title = "はっちのご案内"
+    about.save_revision().publish()
+    assert title_of(client.get("/about/")) == "はっちのご案内"
+
+
+def test_a_changed_category_retires_cached_directory_pages(client, home, page_cache):
+    from resources_directory.factories import CategoryFactory, ListingPageFactory
+
+    directory = home.get_children().get(slug="directory").specific
+    salon = CategoryFactory(slug="salon-x", name="サロンA")
+    ListingPageFactory(parent=directory, slug="x", title="ひよこサロン", categories=[salon])
+    assert "サロンA" in client.get("/directory/?category=salon-x").content.decode()
+
+    Category.objects.filter(pk=salon.pk).update(name="サロンB")  # unseen: no signal
+    assert "サロンA" in client.get("/directory/?category=salon-x").content.decode()
+    salon.name = "サロンC"
+    salon.save()
+    assert "サロンC" in client.get("/directory/?category=salon-x").content.decode()
+
+
+def test_searches_with_a_familys_age_or_location_are_never_stored(client, home, page_cache):
+    for path in (
+        "/directory/?age_months=3",
+        "/directory/?postal_code=234-0054&sort=distance",
+        "/directory/?near_area=hino",
+        "/directory/?page=abc",  # 400: bad input is not stored either
+    ):
+        response = client.get(path)
+        assert response.status_code in (200, 400)
+    response = client.post("/directory/", {"lat": "35.37", "lng": "139.58"})
+    assert response.status_code == 200
+    assert stored_pages(page_cache) == []
+
+    client.get("/directory/?weekday=2")
+    (page,) = stored_pages(page_cache)
+    assert "234-0054" not in page and "35.37" not in page
+
+
+def test_staff_with_a_session_neither_get_nor_fill_the_cache(client, home, staff, page_cache):
+    anonymous = Client()
+    assert "userbar" not in anonymous.get("/about/").content.decode()
+    log_in(client, staff["editor"])
+    assert "userbar" in client.get("/about/").content.decode()
+    client.get("/programs/")
+    assert len(stored_pages(page_cache)) == 1  # only the anonymous visit was stored
+    assert "userbar" not in anonymous.get("/about/").content.decode()
+
+
+def test_forms_on_a_cached_page_get_a_fresh_csrf_token_and_still_work(home, page_cache):
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.get("/")
+    (page,) = stored_pages(page_cache)
+    assert "csrfmiddlewaretoken" in page and not re.search(r'name="csrfmiddlewaretoken" value="\w{64}"', page)
+
+    html = second.get("/").content.decode()  # served from the cache
+    token = re.search(r'name="csrfmiddlewaretoken" value="(\w{64})"', html)[1]
+    response = second.post("/i18n/setlang/", {"language": "en", "next": "/", "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert '<html lang="en">' in second.get("/").content.decode()
+    assert '<html lang="ja">' in first.get("/").content.decode()  # language is part of the key
