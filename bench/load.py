@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATHS = ["/", "/search/?q=%E3%81%B2%E3%82%8D%E3%81%B0", "/directory/", "/api/v2/pages/?limit=20"]
 
 
-def worker(base, path, deadline, latencies, errors, lock):
+def worker(base, path, deadline, latencies, errors, lock, timeout):
     parsed = urllib.parse.urlsplit(base)
-    conn = http.client.HTTPConnection(parsed.hostname, parsed.port or 80, timeout=30)
+    conn = http.client.HTTPConnection(parsed.hostname, parsed.port or 80, timeout=timeout)
     local, local_errors = [], {}
     while time.perf_counter() < deadline:
         started = time.perf_counter()
@@ -43,7 +43,7 @@ def worker(base, path, deadline, latencies, errors, lock):
         except (OSError, http.client.HTTPException) as error:
             status = type(error).__name__
             conn.close()
-            conn = http.client.HTTPConnection(parsed.hostname, parsed.port or 80, timeout=30)
+            conn = http.client.HTTPConnection(parsed.hostname, parsed.port or 80, timeout=timeout)
         local.append(time.perf_counter() - started)
         if status != 200:
             local_errors[status] = local_errors.get(status, 0) + 1
@@ -54,11 +54,11 @@ def worker(base, path, deadline, latencies, errors, lock):
             errors[key] = errors.get(key, 0) + count
 
 
-def run(base, path, seconds, connections):
+def run(base, path, seconds, connections, timeout):
     latencies, errors, lock = [], {}, threading.Lock()
     deadline = time.perf_counter() + seconds
     threads = [
-        threading.Thread(target=worker, args=(base, path, deadline, latencies, errors, lock))
+        threading.Thread(target=worker, args=(base, path, deadline, latencies, errors, lock, timeout))
         for _ in range(connections)
     ]
     for thread in threads:
@@ -83,10 +83,11 @@ def run(base, path, seconds, connections):
     }
 
 
-def run_wrk(base, path, seconds, connections):
+def run_wrk(base, path, seconds, connections, timeout):
     """The same row from wrk (C, event loop): a client that takes far less CPU from the server than threads."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{int(seconds)}s", f"--timeout={int(timeout)}s", "--latency"]
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{int(seconds)}s", "--latency", "-H", "Host: 127.0.0.1", base + path],
+        [*command, "-H", "Host: 127.0.0.1", base + path],
         capture_output=True,
         text=True,
         check=True,
@@ -165,6 +166,9 @@ def main():
     parser.add_argument("--settings", default="cms.settings.production")
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument(
+        "--timeout", type=float, default=10, help="seconds before a request counts as an error (wrk's own default is 2)"
+    )
     parser.add_argument("--stop-search-halfway", action="store_true", help="run `scripts/opensearch stop` halfway")
     parser.add_argument("--wrk", action="store_true", help="use wrk as the client (p95 is not reported by wrk)")
     parser.add_argument("paths", nargs="*", default=DEFAULT_PATHS)
@@ -181,7 +185,9 @@ def main():
         sys.exit("Loopback only: point --base-url at 127.0.0.1")
     try:
         client = "wrk" if args.wrk else "Python threads"
-        print(f"{args.connections} connections ({client}), {args.seconds:.0f} s per URL, {base}")
+        print(
+            f"{args.connections} connections ({client}), {args.seconds:.0f} s per URL, timeout {args.timeout:.0f} s, {base}"
+        )
         print(f"{'path':<40} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}  errors")
         for path in args.paths:
             stopper = None
@@ -190,7 +196,7 @@ def main():
                     args.seconds / 2, subprocess.run, args=([str(ROOT / "scripts/opensearch"), "stop"],)
                 )
                 stopper.start()
-            row = (run_wrk if args.wrk else run)(base, path, args.seconds, args.connections)
+            row = (run_wrk if args.wrk else run)(base, path, args.seconds, args.connections, args.timeout)
             if stopper:
                 stopper.join()
             errors = ", ".join(f"{k}×{v}" for k, v in sorted(row["errors"].items(), key=str)) or "0"

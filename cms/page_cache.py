@@ -134,3 +134,10 @@ def connect_signals():
         signal.connect(lambda **kwargs: bump_version(), weak=False, dispatch_uid=f"page-cache-{id(signal)}")
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(content_changed, weak=False, dispatch_uid=f"page-cache-models-{id(signal)}")
+
+
+def template_context(request):
+    """``content_version`` and ``page_cache_seconds`` for fragments cached with ``{% cache %}`` in templates."""
+    from django.utils.functional import SimpleLazyObject
+
+    return {"content_version": SimpleLazyObject(current_version), "page_cache_seconds": cache_seconds()}

@@ -8,6 +8,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, ExpressionWrapper, F, FloatField, Prefetch
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
@@ -71,26 +72,43 @@ def approx_distance_sq(lat, lng):
     return ExpressionWrapper(dlat * dlat + dlng * dlng, output_field=FloatField())
 
 
-# Up to this many matches, the category facet reads the link table by id instead of re-running the filters.
-FACET_BY_ID_LIMIT = 2000
+# Up to this many matches, the category facet reads the link table by id instead of re-running the filters
+# (SQLite takes up to 32,766 parameters in a statement, PostgreSQL 65,535).
+FACET_BY_ID_LIMIT = 30000
+
+
+def category_counts_by_id(ids):
+    """Matches per category slug for these listing ids, in plain SQL: the ORM spends ~8 µs preparing each id."""
+    quote = connection.ops.quote_name
+    through = ListingPage.categories.through._meta
+    category = Category._meta
+    sql = (
+        f"SELECT c.{quote('slug')}, COUNT(DISTINCT t.{quote('listingpage_id')})"
+        f" FROM {quote(through.db_table)} t JOIN {quote(category.db_table)} c ON c.{quote('id')} = t.{quote('category_id')}"
+        f" WHERE t.{quote('listingpage_id')} IN ({', '.join(['%s'] * len(ids))}) GROUP BY c.{quote('slug')}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids)
+        return dict(cursor.fetchall())
 
 
 def facet_counts(queryset, rows):
     """Matches per category and per area slug (``rows`` are the matching (pk, area_id) pairs)."""
-    matched = [pk for pk, _area in rows] if len(rows) <= FACET_BY_ID_LIMIT else queryset.order_by().values("pk")
-    categories = (
-        (
-            Category.objects.filter(listingpage__in=matched)
+    if not rows:
+        categories = {}
+    elif len(rows) <= FACET_BY_ID_LIMIT:
+        categories = category_counts_by_id([pk for pk, _area in rows])
+    else:
+        per_slug = (
+            Category.objects.filter(listingpage__in=queryset.order_by().values("pk"))
             .values("slug")
             .annotate(n=Count("listingpage", distinct=True))
         )
-        if rows
-        else []
-    )
+        categories = {row["slug"]: row["n"] for row in per_slug}
     per_area = Counter(area_id for _pk, area_id in rows if area_id is not None)
     area_slugs = dict(Area.objects.filter(pk__in=per_area).values_list("pk", "slug")) if per_area else {}
     return {
-        "category": {row["slug"]: row["n"] for row in categories},
+        "category": categories,
         "area": {area_slugs[pk]: n for pk, n in per_area.items() if pk in area_slugs},
     }
 

@@ -69,6 +69,27 @@ def test_a_changed_category_retires_cached_directory_pages(client, home, page_ca
     assert "サロンC" in client.get("/directory/?category=salon-x").content.decode()
 
 
+def test_family_searches_are_computed_each_time_and_show_edits_at_once(client, home, page_cache):
+    """They are never stored whole, but the listing parts they share with everyone are: edits must show at once."""
+    from resources_directory.factories import CategoryFactory, ListingPageFactory
+
+    directory = home.get_children().get(slug="directory").specific
+    salon = CategoryFactory(slug="salon-x", name="サロンA")
+    place = ListingPageFactory(parent=directory, slug="x", title="ひよこサロン", categories=[salon], min_age_months=0)
+
+    def listing():
+        html = client.get("/directory/?age_months=3&category=salon-x").content.decode()
+        return re.search(r'<li class="listing".*?</li>', html, re.S)[0]
+
+    assert "サロンA" in listing()
+    salon.name = "サロンC"
+    salon.save()
+    assert "サロンC" in listing()
+    place.title = "ひよこサロン・港南"
+    place.save_revision().publish()
+    assert "ひよこサロン・港南" in listing()
+
+
 def test_searches_with_a_familys_age_or_location_are_never_stored(client, home, page_cache):
     for path in (
         "/directory/?age_months=3",

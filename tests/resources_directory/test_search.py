@@ -82,9 +82,12 @@ def test_keyword_category_area_and_amenity(places):
     assert slugs({"amenity": ["nursing_room", "parking"]}) == []
 
 
-def test_facets_count_per_category_and_area(places):
+@pytest.mark.parametrize("by_id_limit", [30000, 0], ids=["ids", "subquery"])
+def test_facets_count_per_category_and_area(places, monkeypatch, by_id_limit):
+    monkeypatch.setattr("resources_directory.search.FACET_BY_ID_LIMIT", by_id_limit)
     result = search_listings({"age_months": "12"}, now=MONDAY)
     assert result.facets == {"category": {"salon": 1, "park": 1}, "area": {"hino": 2}}
+    assert search_listings({"q": "存在しない"}, now=MONDAY).facets == {"category": {}, "area": {}}
 
 
 def test_drafts_are_never_listed(places, directory):
