@@ -185,9 +185,8 @@ def main():
         sys.exit("Loopback only: point --base-url at 127.0.0.1")
     try:
         client = "wrk" if args.wrk else "Python threads"
-        print(
-            f"{args.connections} connections ({client}), {args.seconds:.0f} s per URL, timeout {args.timeout:.0f} s, {base}"
-        )
+        print(f"{args.connections} connections ({client}), {args.seconds:.0f} s per URL, timeout {args.timeout:.0f} s")
+        print(f"server: {base}")
         print(f"{'path':<40} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}  errors")
         for path in args.paths:
             stopper = None

@@ -80,12 +80,12 @@ FACET_BY_ID_LIMIT = 30000
 def category_counts_by_id(ids):
     """Matches per category slug for these listing ids, in plain SQL: the ORM spends ~8 µs preparing each id."""
     quote = connection.ops.quote_name
-    through = ListingPage.categories.through._meta
-    category = Category._meta
+    links, categories = ListingPage.categories.through._meta.db_table, Category._meta.db_table
+    listing_id = f"t.{quote('listingpage_id')}"
     sql = (
-        f"SELECT c.{quote('slug')}, COUNT(DISTINCT t.{quote('listingpage_id')})"
-        f" FROM {quote(through.db_table)} t JOIN {quote(category.db_table)} c ON c.{quote('id')} = t.{quote('category_id')}"
-        f" WHERE t.{quote('listingpage_id')} IN ({', '.join(['%s'] * len(ids))}) GROUP BY c.{quote('slug')}"
+        f"SELECT c.{quote('slug')}, COUNT(DISTINCT {listing_id}) FROM {quote(links)} t"
+        f" JOIN {quote(categories)} c ON c.{quote('id')} = t.{quote('category_id')}"
+        f" WHERE {listing_id} IN ({', '.join(['%s'] * len(ids))}) GROUP BY c.{quote('slug')}"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, ids)
