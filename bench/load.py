@@ -85,7 +85,7 @@ def run(base, path, seconds, connections, timeout):
 
 def run_wrk(base, path, seconds, connections, timeout):
     """The same row from wrk (C, event loop): a client that takes far less CPU from the server than threads."""
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{int(seconds)}s", f"--timeout={int(timeout)}s", "--latency"]
+    command = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{int(seconds)}s", f"--timeout={int(timeout)}s", "--latency"]
     out = subprocess.run(
         [*command, "-H", "Host: 127.0.0.1", base + path],
         capture_output=True,
