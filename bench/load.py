@@ -85,9 +85,10 @@ def run(base, path, seconds, connections, timeout):
 
 def run_wrk(base, path, seconds, connections, timeout):
     """The same row from wrk (C, event loop): a client that takes far less CPU from the server than threads."""
-    command = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{int(seconds)}s", f"--timeout={int(timeout)}s", "--latency"]
+    threads = min(2, connections)  # wrk needs at least one connection per thread
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{int(seconds)}s", f"--timeout={int(timeout)}s"]
     out = subprocess.run(
-        [*command, "-H", "Host: 127.0.0.1", base + path],
+        [*command, "--latency", "-H", "Host: 127.0.0.1", base + path],
         capture_output=True,
         text=True,
         check=True,
