@@ -69,6 +69,8 @@ def response_is_cacheable(request, response):
         return False
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
+    if not response.get("Content-Type", "").startswith("text/"):  # HTML and iCal feeds; never files
+        return False
     directives = {part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
     return not directives & UNCACHEABLE_DIRECTIVES
 

@@ -34,5 +34,5 @@ SEARCH_ENGINE_URL = ""
 RATELIMIT_ENABLED = False
 
 # --- public page cache ---
-# Off for the suite (tests change content and the clock); tests/test_page_cache.py turns it on with its own folder.
+# Off for the suite (tests change content and the clock); tests/home/test_page_cache.py turns it on with its own folder.
 PAGE_CACHE_SECONDS = 0
