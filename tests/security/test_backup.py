@@ -23,8 +23,10 @@ def snapshot():
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_backup_and_restore_round_trip(home, superuser, tmp_path, settings):
+def test_backup_and_restore_round_trip(home, superuser, tmp_path, settings, client):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PAGE_CACHE_SECONDS = 60
+    settings.CACHES = {**settings.CACHES, "pages": {**settings.CACHES["pages"], "LOCATION": str(tmp_path / "pages")}}
     about = StandardPage.objects.first()
     about.title = "下書きのタイトル"
     about.save_revision(user=superuser)  # an unpublished draft on top of the live page
@@ -42,6 +44,10 @@ def test_backup_and_restore_round_trip(home, superuser, tmp_path, settings):
 
     with pytest.raises(CommandError, match="not empty"):
         call_command("restore", str(archive))
+    live_title = Page.objects.get(pk=about.pk).title
+    about.title = "バックアップ後の変更"
+    about.save_revision(user=superuser).publish()
+    assert "バックアップ後の変更" in client.get(about.url).content.decode()  # now in the page cache
 
     call_command("flush", interactive=False, inhibit_post_migrate=True)
     shutil.rmtree(settings.MEDIA_ROOT)
@@ -49,3 +55,5 @@ def test_backup_and_restore_round_trip(home, superuser, tmp_path, settings):
 
     call_command("restore", str(archive))
     assert snapshot() == before
+    html = client.get(about.url).content.decode()  # the restored page, not the one cached before the restore
+    assert live_title in html and "バックアップ後の変更" not in html
