@@ -1,7 +1,9 @@
 """Site search p50/p95: our Japanese-aware database search next to Wagtail's untokenised default (same data),
 and on the engine when SEARCH_ENGINE_URL is set.
 
-    .venv/bin/python bench/search.py [--pages 2000] [--queries 200]
+    .venv/bin/python bench/search.py [--pages 2000] [--queries 200] [--keep]
+
+--keep leaves the pages and our index in place, so the next run with the same --pages (or a profiler) reuses them.
 
 Builds throw-away pages in a separate SQLite file (var/bench-search.sqlite3) or in DATABASE_URL's database
 (in a page subtree it deletes afterwards).
@@ -93,13 +95,14 @@ def pct(values, p):
 
 
 def build(n, rng):
+    """(the parent of n bench pages, whether they were already there)."""
     from home.demo import build_site
     from home.models import StandardPage
 
     home = build_site()
     parent = home.get_children().filter(slug="bench").first()
     if parent is not None and parent.get_children_count() == n:
-        return parent  # left by an interrupted run: reuse
+        return parent, True  # left by --keep or an interrupted run: reuse
     if parent is not None:
         parent.delete()
     parent = home.add_child(instance=StandardPage(title="bench", slug="bench"))
@@ -108,7 +111,7 @@ def build(n, rng):
         parent.add_child(
             instance=StandardPage(title=f"{rng.choice(WORDS)}{rng.choice(WORDS)} {i}", slug=f"b{i}", intro=text)
         )
-    return parent
+    return parent, False
 
 
 def timed(fn, queries):
@@ -124,6 +127,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--queries", type=int, default=120)
+    parser.add_argument("--keep", action="store_true", help="keep the bench pages and the index for the next run")
     args = parser.parse_args()
     rng = random.Random(1)
     call_command("migrate", verbosity=0)
@@ -136,12 +140,14 @@ def main():
     t0 = time.perf_counter()
     no_auto = {"default": {"BACKEND": "search.backends.wagtail_database", "AUTO_UPDATE": False}}
     with override_settings(WAGTAILSEARCH_BACKENDS=no_auto):
-        parent = build(args.pages, rng)
+        parent, reused = build(args.pages, rng)
     build_s = time.perf_counter() - t0
     t0 = time.perf_counter()
-    call_command("update_index", verbosity=0)
+    if not (reused and args.keep):
+        call_command("update_index", verbosity=0)
     index_s = time.perf_counter() - t0
-    queries = [rng.choice(QUERIES) for _ in range(args.queries)]
+    query_rng = random.Random(2)  # its own generator: the same sample whether the pages were built or reused
+    queries = [query_rng.choice(QUERIES) for _ in range(args.queries)]
     rows = []
     ours = DatabaseEngine()
     times = timed(lambda q: ours.search(q), queries)
@@ -175,7 +181,8 @@ def main():
     print(f"\nmean ours/plain: {statistics.mean(rows[1][1]) / statistics.mean(rows[2][1]):.2f}x", flush=True)
     # Restore our own index only after the table is out (a full re-index at 10k takes minutes).
     call_command("update_index", verbosity=0)
-    parent.delete()
+    if not args.keep:
+        parent.delete()
 
 
 if __name__ == "__main__":
