@@ -77,8 +77,7 @@ class DatabaseEngine:
         search_query = compiler.build_search_query(normalize(compiler.query), config=None)
         match = MatchExpression(compiler.fields or compiler.FTS_TABLE_FIELDS, search_query)
         rank = ExpressionWrapper(
-            Func(function="bm25", template="bm25(wagtailsearch_indexentry_fts)")
-            * (F("index_entry__title_norm") + 1.0),
+            Func(function="bm25", template="bm25(wagtailsearch_indexentry_fts)") * (F("index_entry__title_norm") + 1.0),
             output_field=FloatField(),
         )
         allowed = queryset.order_by().annotate(oid=Cast("pk", CharField())).values("oid")
