@@ -210,10 +210,14 @@ def json_content(description, schema_name):
 
 
 def openapi_document(request=None):
+    """The project's OpenAPI document: the directory API, and the site search API's part from ``search``."""
+    from search.api_schema import SEARCH_SCHEMAS, search_api_paths
+
     return {
         "openapi": "3.1.0",
-        "info": {"title": "kosodate-hub directory API", "version": "1.0.0"},
+        "info": {"title": "kosodate-hub API: directory and site search", "version": "1.1.0"},
         "paths": {
+            **search_api_paths(),
             "/api/v1/directory/": {
                 "get": {
                     "summary": "Search the directory of places for families",
@@ -235,7 +239,7 @@ def openapi_document(request=None):
                         "400": json_content("Invalid parameters, with messages per parameter", "Errors"),
                     },
                 }
-            }
+            },
         },
         "components": {
             "schemas": {
@@ -261,6 +265,7 @@ def openapi_document(request=None):
                         },
                     },
                 },
+                **SEARCH_SCHEMAS,
                 "Errors": {
                     "type": "object",
                     "required": ["errors"],

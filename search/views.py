@@ -43,15 +43,20 @@ def site_search(request):
     return render(request, "search/search.html", context)
 
 
+def _api_errors(errors):
+    """400 in the format of every API of the site (docs/search.md): {"errors": {parameter: [message, …]}}."""
+    return JsonResponse({"errors": errors}, status=400, json_dumps_params={"ensure_ascii": False})
+
+
 @require_GET
 def api_search(request):
     """GET /api/v1/search/?q=&type=&page= → {count, backend, page, num_pages, facets, results:[…]}."""
     form = _form(request)
     if not form.is_valid():
-        return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+        return _api_errors({name: [str(message) for message in messages] for name, messages in form.errors.items()})
     results = _run(form)
     if results is not None and results.page > results.num_pages and results.count:
-        return JsonResponse({"errors": {"page": [{"message": _page_error(results), "code": "max_value"}]}}, status=400)
+        return _api_errors({"page": [_page_error(results)]})
     if results is None:
         return JsonResponse(
             {"count": 0, "backend": get_engine().name, "page": 1, "num_pages": 1, "facets": {}, "results": []}

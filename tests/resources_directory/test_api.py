@@ -36,6 +36,8 @@ def test_schema_is_served_and_is_valid_openapi_json_schema(client, db):
         "sort",
         "page",
     } <= names
+    search = {p["name"] for p in document["paths"]["/api/v1/search/"]["get"]["parameters"]}
+    assert search == {"q", "type", "page"}
 
 
 VALID_QUERIES = [

@@ -38,7 +38,10 @@ def test_bad_parameters_are_400_with_a_message(client, home, params):
     assert 'role="alert"' in response.content.decode()
     api = client.get("/api/v1/search/", params)
     assert api.status_code == 400
-    assert "errors" in api.json()
+    # The same error format as the directory API: {"errors": {parameter: [message, ...]}}.
+    errors = api.json()["errors"]
+    assert set(errors) <= {"q", "type", "page"}
+    assert all(isinstance(message, str) and message for messages in errors.values() for message in messages)
 
 
 def test_api_returns_count_backend_and_results(client, corpus):
@@ -62,3 +65,13 @@ def test_unpublished_pages_are_not_found(client, corpus):
     assert client.get("/api/v1/search/", {"q": "芝生"}).json()["count"] == 1
     corpus["koen"].unpublish()
     assert client.get("/api/v1/search/", {"q": "芝生"}).json()["count"] == 0
+
+
+def test_api_answers_match_the_published_schema(client, corpus):
+    from tests.resources_directory.test_api import validator_for
+
+    found = client.get("/api/v1/search/", {"q": "子育て"}).json()
+    assert found["results"]
+    validator_for("SearchResponse").validate(found)
+    validator_for("SearchResponse").validate(client.get("/api/v1/search/", {"q": ""}).json())
+    validator_for("Errors").validate(client.get("/api/v1/search/", {"page": "0"}).json())
