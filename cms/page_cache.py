@@ -1,18 +1,20 @@
 """A cache of whole public pages for visitors who are not logged in: the job a CDN or Varnish does for bigger sites.
 
-What is stored: the answer to a GET of a Wagtail page (``wagtail_serve``) with status 200, for a request that carries
-no cookie except the CSRF and language cookies, when the answer sets no cookie and allows caching. Views mark
-answers that used a family's data (age, location, birth date) ``no-store`` and those are never stored, so nothing
-about a family reaches the cache (resources_directory.views.PRIVATE_PARAMS).
+What is stored: the text answer to a GET of a Wagtail page (``wagtail_serve``) with status 200, for a request that
+carries no cookie except the CSRF and language cookies and no family parameter (age, location:
+``resources_directory.views.PRIVATE_PARAMS``, even empty), when the answer sets no cookie, touches no session and
+allows caching. So nothing about a family ever reaches the cache (docs/caching.md).
 
-Keyed by host, language and full path. A site-wide version number, bumped whenever a page is published, unpublished,
-moved or deleted and whenever a model of the apps in ``PAGE_CACHE_APPS`` is saved or deleted (snippets, settings,
-images, documents, view restrictions), retires every entry at once; entries live ``PAGE_CACHE_SECONDS`` (so "next
-opening" and "this week" never lag by more than that). CSRF tokens in a stored page are replaced by a fresh token on
-every hit. ``PAGE_CACHE_SECONDS = 0`` turns the cache off.
+Keyed by host, language and full path. A site-wide version number (its own cache alias, ``page_versions``, so that
+culling the pages never drops it), bumped when the transaction commits in which a page is published, unpublished, moved or
+deleted or a model of ``PAGE_CACHE_APPS`` is saved or deleted, retires every entry at once; entries live
+``PAGE_CACHE_SECONDS``. CSRF tokens in a stored page are replaced by a fresh token on every hit. The cache fails open:
+when its storage fails, pages are served and content is published without it, and the error is logged.
+``PAGE_CACHE_SECONDS = 0`` turns it off (no cache storage is touched at all).
 """
 
 import hashlib
+import logging
 import re
 import time
 
@@ -23,12 +25,26 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import _unmask_cipher_token, get_token
 from django.utils.cache import cc_delim_re
+from django.utils.functional import SimpleLazyObject
+
+logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = "pages"
+VERSION_ALIAS = "page_versions"
 VERSION_KEY = "page-cache:version"
 CSRF_PLACEHOLDER = "\x00csrf-token\x00"
 CSRF_TOKEN_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
+# Saves that never change what a visitor sees (renditions are even made while visitors view pages).
+IGNORED_MODELS = {
+    "wagtailimages.rendition",
+    "wagtailcore.revision",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+}
 
 
 def cache_seconds():
@@ -39,28 +55,64 @@ def page_cache():
     return caches[CACHE_ALIAS]
 
 
+def fail_open(action, default=None):
+    """Run a cache operation; on any storage error log it and carry on without the cache."""
+    try:
+        return action()
+    except Exception:
+        logger.exception("page cache unavailable; serving without it")
+        return default
+
+
 def current_version():
-    cache = page_cache()
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
+    def read():
+        versions = caches[VERSION_ALIAS]
+        version = versions.get(VERSION_KEY)
+        if version is None:
+            versions.add(VERSION_KEY, time.time_ns(), timeout=None)
+            version = versions.get(VERSION_KEY)
+        return version
+
+    return fail_open(read)
+
+
+def _set_version():
+    fail_open(lambda: caches[VERSION_ALIAS].set(VERSION_KEY, time.time_ns(), timeout=None))
 
 
 def bump_version():
-    """Retire every stored page (now, and again once the transaction that changed content has committed)."""
+    """Retire every stored page once the change commits (at once outside a transaction).
+
+    One bump per transaction: an import that saves thousands of rows in one transaction schedules it once. Pages
+    that other workers render from the old data before the commit are stored under the old version, so they are
+    retired too. (If the savepoint that scheduled it rolls back, later changes of that transaction show after at
+    most PAGE_CACHE_SECONDS.)
+    """
     if not cache_seconds():
         return
-    page_cache().set(VERSION_KEY, time.time_ns(), timeout=None)
-    transaction.on_commit(lambda: page_cache().set(VERSION_KEY, time.time_ns(), timeout=None))
+    connection = transaction.get_connection()
+    # The outermost transaction of the code (a test's own wrapping transaction never commits, so it is skipped).
+    blocks = [block for block in connection.atomic_blocks if not getattr(block, "_from_testcase", False)]
+    if blocks:
+        if getattr(blocks[0], "page_cache_bump_scheduled", False):
+            return
+        blocks[0].page_cache_bump_scheduled = True
+    transaction.on_commit(_set_version)
+
+
+def private_params():
+    from resources_directory.views import PRIVATE_PARAMS
+
+    return PRIVATE_PARAMS
 
 
 def request_is_cacheable(request):
     if request.method not in ("GET", "HEAD"):
         return False
     allowed = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
-    return all(name in allowed for name in request.COOKIES)
+    if any(name not in allowed for name in request.COOKIES):
+        return False
+    return not any(name in request.GET for name in private_params())
 
 
 def response_is_cacheable(request, response):
@@ -69,7 +121,10 @@ def response_is_cacheable(request, response):
         return False
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
-    if not response.get("Content-Type", "").startswith("text/"):  # HTML and iCal feeds; never files
+    if not response.get("Content-Type", "").startswith("text/"):
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:  # the session middleware would set a cookie for this visitor
         return False
     directives = {part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
     return not directives & UNCACHEABLE_DIRECTIVES
@@ -102,15 +157,18 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not cache_seconds() or not request_is_cacheable(request):
             return self.get_response(request)
-        key = cache_key(request, current_version())
-        stored = page_cache().get(key)
+        version = current_version()
+        if version is None:  # the cache storage failed (logged)
+            return self.get_response(request)
+        key = cache_key(request, version)
+        stored = fail_open(lambda: page_cache().get(key))
         if stored is not None:
             return self.from_cache(request, stored)
         response = self.get_response(request)
         if response_is_cacheable(request, response):
             content = without_csrf_tokens(request, response.content.decode(response.charset))
             headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
-            page_cache().set(key, (headers, content), timeout=cache_seconds())
+            fail_open(lambda: page_cache().set(key, (headers, content), timeout=cache_seconds()))
         return response
 
     @staticmethod
@@ -124,8 +182,9 @@ class PageCacheMiddleware:
         return response
 
 
-def content_changed(sender, **kwargs):
-    if sender._meta.app_label in getattr(settings, "PAGE_CACHE_APPS", ()):
+def content_changed(sender, raw=False, **kwargs):
+    label = sender._meta.label_lower
+    if not raw and sender._meta.app_label in getattr(settings, "PAGE_CACHE_APPS", ()) and label not in IGNORED_MODELS:
         bump_version()
 
 
@@ -138,8 +197,15 @@ def connect_signals():
         signal.connect(content_changed, weak=False, dispatch_uid=f"page-cache-models-{id(signal)}")
 
 
+def clear():
+    """Drop every stored page (``manage.py restore`` changes the database without signals)."""
+    if cache_seconds():
+        fail_open(lambda: page_cache().clear())
+        _set_version()
+
+
 def template_context(request):
     """``content_version`` and ``page_cache_seconds`` for fragments cached with ``{% cache %}`` in templates."""
-    from django.utils.functional import SimpleLazyObject
-
+    if not cache_seconds():
+        return {"content_version": "off", "page_cache_seconds": 0}
     return {"content_version": SimpleLazyObject(current_version), "page_cache_seconds": cache_seconds()}

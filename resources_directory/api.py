@@ -112,7 +112,7 @@ def directory_api(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
-    if any(request.GET.get(name) for name in PRIVATE_PARAMS):
+    if any(name in request.GET for name in PRIVATE_PARAMS):
         no_store(response)
     return response
 

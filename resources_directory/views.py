@@ -17,7 +17,8 @@ from resources_directory.filters import MAX_AGE_MONTHS, ListingFilter
 from resources_directory.models import Area, DirectoryPage
 from resources_directory.search import InvalidSearch, base_queryset, search_listings
 
-# Parameters that say something about a family (age, location): responses that used them are never cached.
+# Parameters that say something about a family (age, location): a request that carries any of them, even empty or
+# repeated, is answered no-store and never enters the page cache (cms/page_cache.py).
 PRIVATE_PARAMS = ("age_months", "lat", "lng", "postal_code", "near_area", "birth_date")
 
 
@@ -75,7 +76,7 @@ def serve_directory(page, request, *args, **kwargs):
         except InvalidSearch:
             status = 400
     response = TemplateResponse(request, page.get_template(request, *args, **kwargs), context, status=status)
-    if request.method == "POST" or any(data.get(name) for name in PRIVATE_PARAMS):
+    if request.method == "POST" or any(name in data for name in PRIVATE_PARAMS):
         no_store(response)
     return response
 

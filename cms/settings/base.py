@@ -272,7 +272,13 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(VAR_DIR / "cache" / "pages")),
         "TIMEOUT": PAGE_CACHE_SECONDS or 1,
-        "OPTIONS": {"MAX_ENTRIES": 5000},
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+    # The version that retires every page at once: apart from the pages, so that culling them never drops it.
+    "page_versions": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("PAGE_CACHE_VERSION_DIR", str(VAR_DIR / "cache" / "page-versions")),
+        "TIMEOUT": None,
     },
 }
 

@@ -12,29 +12,35 @@ from resources_directory.models import Category
 from tests.conftest import log_in
 
 
-@pytest.fixture
-def page_cache(settings, tmp_path):
-    settings.PAGE_CACHE_SECONDS = 60
+def file_caches(settings, pages, versions):
     settings.CACHES = {
         **settings.CACHES,
-        "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(tmp_path),
-            "OPTIONS": {"MAX_ENTRIES": 100},
-        },
+        "pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(pages)},
+        "page_versions": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(versions)},
     }
-    return tmp_path
+
+
+@pytest.fixture
+def page_cache(settings, tmp_path):
+    """The cache on, in its own folders."""
+    settings.PAGE_CACHE_SECONDS = 60
+    file_caches(settings, tmp_path / "pages", tmp_path / "versions")
+    return tmp_path / "pages"
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a content change as if its transaction committed (the cache retires pages when a change commits)."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def stored_pages(folder):
-    """The cached pages' HTML, read straight from the cache files (the version entry is skipped)."""
+    """The cached pages' HTML, read straight from the cache files (Django's file cache: expiry, then zlib pickle)."""
     pages = []
     for path in folder.glob("*.djcache"):
         with path.open("rb") as file:
             pickle.load(file)  # expiry time
-            value = pickle.loads(zlib.decompress(file.read()))
-        if isinstance(value, tuple):
-            pages.append(value[1])
+            pages.append(pickle.loads(zlib.decompress(file.read()))[1])
     return pages
 
 
@@ -42,7 +48,7 @@ def title_of(response):
     return re.search(r"<h1>(.*?)</h1>", response.content.decode())[1]
 
 
-def test_a_repeat_visit_is_served_from_the_cache_until_the_page_is_published(client, home, page_cache):
+def test_a_repeat_visit_is_served_from_the_cache_until_the_page_is_published(client, home, page_cache, committed):
     about = home.get_children().get(slug="about").specific
     assert title_of(client.get("/about/")) == "はっちについて"
     # A change that does not go through publishing (no signal) is not seen: the page came from the cache.
@@ -50,11 +56,12 @@ def test_a_repeat_visit_is_served_from_the_cache_until_the_page_is_published(cli
     assert title_of(client.get("/about/")) == "はっちについて"
 
     about.title = "はっちのご案内"
-    about.save_revision().publish()
+    with committed():
+        about.save_revision().publish()
     assert title_of(client.get("/about/")) == "はっちのご案内"
 
 
-def test_a_changed_category_retires_cached_directory_pages(client, home, page_cache):
+def test_a_changed_category_retires_cached_directory_pages(client, home, page_cache, committed):
     from resources_directory.factories import CategoryFactory, ListingPageFactory
 
     directory = home.get_children().get(slug="directory").specific
@@ -65,11 +72,12 @@ def test_a_changed_category_retires_cached_directory_pages(client, home, page_ca
     Category.objects.filter(pk=salon.pk).update(name="サロンB")  # unseen: no signal
     assert "サロンA" in client.get("/directory/?category=salon-x").content.decode()
     salon.name = "サロンC"
-    salon.save()
+    with committed():
+        salon.save()
     assert "サロンC" in client.get("/directory/?category=salon-x").content.decode()
 
 
-def test_family_searches_are_computed_each_time_and_show_edits_at_once(client, home, page_cache):
+def test_family_searches_are_computed_each_time_and_show_edits_at_once(client, home, page_cache, committed):
     """They are never stored whole, but the listing parts they share with everyone are: edits must show at once."""
     from resources_directory.factories import CategoryFactory, ListingPageFactory
 
@@ -83,10 +91,12 @@ def test_family_searches_are_computed_each_time_and_show_edits_at_once(client, h
 
     assert "サロンA" in listing()
     salon.name = "サロンC"
-    salon.save()
+    with committed():
+        salon.save()
     assert "サロンC" in listing()
     place.title = "ひよこサロン・港南"
-    place.save_revision().publish()
+    with committed():
+        place.save_revision().publish()
     assert "ひよこサロン・港南" in listing()
 
 
@@ -106,6 +116,32 @@ def test_searches_with_a_familys_age_or_location_are_never_stored(client, home, 
     client.get("/directory/?weekday=2")
     (page,) = stored_pages(page_cache)
     assert "234-0054" not in page and "35.37" not in page
+
+
+def test_family_parameters_keep_any_page_out_of_the_cache(client, home, page_cache):
+    """Every page echoes its address (language switch), so a family parameter anywhere, even repeated or empty,
+    keeps the answer out of the cache; the directory also marks it no-store."""
+    for path in (
+        "/about/?age_months=3&postal_code=234-0054&lat=35.37",
+        "/directory/?age_months=3&age_months=&postal_code=234-0054&postal_code=",
+        "/directory/?postal_code=",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert stored_pages(page_cache) == []
+
+
+def test_a_broken_cache_folder_serves_and_publishes_without_the_cache(client, home, settings, tmp_path, caplog):
+    settings.PAGE_CACHE_SECONDS = 60
+    (tmp_path / "file").write_text("not a folder")
+    file_caches(settings, tmp_path / "file" / "pages", tmp_path / "file" / "versions")
+    about = home.get_children().get(slug="about").specific
+    assert title_of(client.get("/about/")) == "はっちについて"
+    about.title = "はっちのご案内"
+    about.save_revision().publish()
+    assert title_of(client.get("/about/")) == "はっちのご案内"
+    assert "page cache unavailable" in caplog.text
 
 
 def test_staff_with_a_session_neither_get_nor_fill_the_cache(client, home, staff, page_cache):

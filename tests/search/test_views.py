@@ -75,3 +75,17 @@ def test_api_answers_match_the_published_schema(client, corpus):
     validator_for("SearchResponse").validate(found)
     validator_for("SearchResponse").validate(client.get("/api/v1/search/", {"q": ""}).json())
     validator_for("Errors").validate(client.get("/api/v1/search/", {"page": "0"}).json())
+
+
+def test_pages_with_every_word_in_the_title_rank_first(client, corpus, home):
+    from home.factories import StandardPageFactory
+
+    StandardPageFactory(parent=home, slug="massage", title="ベビーマッサージ講座", intro="ふれあいの時間です。")
+    StandardPageFactory(
+        parent=home,
+        slug="news",
+        title="今月のお知らせ",
+        intro="今月はベビーマッサージの日があります。講座の申し込みは窓口で。ほかの講座もあります。",
+    )
+    urls = [hit["url"] for hit in client.get("/api/v1/search/", {"q": "ベビーマッサージ 講座"}).json()["results"]]
+    assert urls[:2] == ["/massage/", "/news/"]

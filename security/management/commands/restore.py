@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.page_cache import page_cache
+from cms import page_cache
 from security.backup import BackupError, restore_backup
 
 
@@ -16,6 +16,6 @@ class Command(BaseCommand):
             manifest = restore_backup(archive, force=force)
         except BackupError as error:
             raise CommandError(str(error)) from error
-        page_cache().clear()  # pages stored before the restore show content the database no longer has
+        page_cache.clear()  # pages stored before the restore show content the database no longer has
         rows = sum(manifest["counts"].values())
         self.stdout.write(f"Restored and verified {rows} rows and {len(manifest['media'])} media files from {archive}")
