@@ -6,8 +6,8 @@ carries no cookie except the CSRF and language cookies and no family parameter (
 allows caching. So nothing about a family ever reaches the cache (docs/caching.md).
 
 Keyed by host, language and full path. A site-wide version number (its own cache alias, ``page_versions``, so that
-culling the pages never drops it), bumped when the transaction commits in which a page is published, unpublished, moved or
-deleted or a model of ``PAGE_CACHE_APPS`` is saved or deleted, retires every entry at once; entries live
+culling the pages never drops it) retires every entry at once; it is bumped when a transaction commits in which a
+page was published, unpublished, moved or deleted or a model of ``PAGE_CACHE_APPS`` was saved or deleted. Entries live
 ``PAGE_CACHE_SECONDS``. CSRF tokens in a stored page are replaced by a fresh token on every hit. The cache fails open:
 when its storage fails, pages are served and content is published without it, and the error is logged.
 ``PAGE_CACHE_SECONDS = 0`` turns it off (no cache storage is touched at all).
