@@ -1,18 +1,19 @@
 """A cache of whole public pages for visitors who are not logged in: the job a CDN or Varnish does for bigger sites.
 
 What is stored: the text answer to a GET of a Wagtail page (``wagtail_serve``) with status 200, for a request that
-carries no cookie except the CSRF and language cookies and no family parameter (age, location:
-``resources_directory.views.PRIVATE_PARAMS``, even empty), when the answer sets no cookie, touches no session and
-allows caching. So nothing about a family ever reaches the cache (docs/caching.md).
+carries no cookie except the CSRF and language cookies, no family parameter (age, location:
+``resources_directory.views.PRIVATE_PARAMS``, even empty) and no search words (``q``), when the answer sets no
+cookie, touches no session and allows caching. So nothing about a family ever reaches the cache (docs/caching.md).
 
 Keyed by host, language and full path. A site-wide version number (its own cache alias, ``page_versions``, so that
 culling the pages never drops it) retires every entry at once; it is bumped when a transaction commits in which a
 page was published, unpublished, moved or deleted or a model of ``PAGE_CACHE_APPS`` was saved or deleted. Entries live
 ``PAGE_CACHE_SECONDS``. CSRF tokens in a stored page are replaced by a fresh token on every hit. The cache fails open:
 when its storage fails, pages are served and content is published without it, and the error is logged.
-``PAGE_CACHE_SECONDS = 0`` turns it off (no cache storage is touched at all).
+``PAGE_CACHE_SECONDS = 0`` turns it off (the shared page and version storage is never touched).
 """
 
+import functools
 import hashlib
 import logging
 import re
@@ -85,25 +86,30 @@ def bump_version():
 
     One bump per transaction: an import that saves thousands of rows in one transaction schedules it once. Pages
     that other workers render from the old data before the commit are stored under the old version, so they are
-    retired too. (If the savepoint that scheduled it rolls back, later changes of that transaction show after at
-    most PAGE_CACHE_SECONDS.)
+    retired too. The pending bump is looked up in the connection's on-commit queue, which Django empties at commit
+    and rollback and prunes when a savepoint rolls back (``@transaction.atomic`` reuses one Atomic object for every
+    call, so nothing may be remembered on it).
     """
     if not cache_seconds():
         return
     connection = transaction.get_connection()
     # The outermost transaction of the code (a test's own wrapping transaction never commits, so it is skipped).
     blocks = [block for block in connection.atomic_blocks if not getattr(block, "_from_testcase", False)]
-    if blocks:
-        if getattr(blocks[0], "page_cache_bump_scheduled", False):
-            return
-        blocks[0].page_cache_bump_scheduled = True
-    transaction.on_commit(_set_version)
+    if not blocks:
+        transaction.on_commit(_set_version)
+        return
+    if any(getattr(entry[1], "page_cache_block", None) is blocks[0] for entry in connection.run_on_commit):
+        return
+    callback = functools.partial(_set_version)
+    callback.page_cache_block = blocks[0]
+    transaction.on_commit(callback)
 
 
 def private_params():
+    """Family parameters, and search words (which can be sensitive): requests with any of them are never cached."""
     from resources_directory.views import PRIVATE_PARAMS
 
-    return PRIVATE_PARAMS
+    return (*PRIVATE_PARAMS, "q")
 
 
 def request_is_cacheable(request):
@@ -155,10 +161,12 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not cache_seconds() or not request_is_cacheable(request):
+        if not cache_seconds():
             return self.get_response(request)
-        version = current_version()
-        if version is None:  # the cache storage failed (logged)
+        # Read before any content, so that fragments rendered from data older than a bump are never filed under
+        # the newer version (template_context hands it to the {% cache %} tags).
+        version = request.content_version = current_version()
+        if version is None or not request_is_cacheable(request):  # None: the cache storage failed (logged)
             return self.get_response(request)
         key = cache_key(request, version)
         stored = fail_open(lambda: page_cache().get(key))
@@ -208,4 +216,6 @@ def template_context(request):
     """``content_version`` and ``page_cache_seconds`` for fragments cached with ``{% cache %}`` in templates."""
     if not cache_seconds():
         return {"content_version": "off", "page_cache_seconds": 0}
+    if hasattr(request, "content_version"):
+        return {"content_version": request.content_version, "page_cache_seconds": cache_seconds()}
     return {"content_version": SimpleLazyObject(current_version), "page_cache_seconds": cache_seconds()}

@@ -118,9 +118,10 @@ def test_searches_with_a_familys_age_or_location_are_never_stored(client, home, 
     assert "234-0054" not in page and "35.37" not in page
 
 
-def test_family_parameters_keep_any_page_out_of_the_cache(client, home, page_cache):
+def test_family_parameters_and_search_words_keep_any_page_out_of_the_cache(client, home, page_cache):
     """Every page echoes its address (language switch), so a family parameter anywhere, even repeated or empty,
-    keeps the answer out of the cache; the directory also marks it no-store."""
+    keeps the answer out of the cache; the directory also marks it no-store. Search words can be sensitive too."""
+    assert client.get("/directory/?q=産後").status_code == 200
     for path in (
         "/about/?age_months=3&postal_code=234-0054&lat=35.37",
         "/directory/?age_months=3&age_months=&postal_code=234-0054&postal_code=",
@@ -130,6 +131,25 @@ def test_family_parameters_keep_any_page_out_of_the_cache(client, home, page_cac
         assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assert stored_pages(page_cache) == []
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_every_committed_publish_retires_the_cached_pages(client, home, settings, tmp_path):
+    """Real commits, the same code path again and again (Wagtail's save and publish reuse their atomic blocks)."""
+    settings.PAGE_CACHE_SECONDS = 60
+    file_caches(settings, tmp_path / "pages", tmp_path / "versions")
+    about = home.get_children().get(slug="about").specific
+    for title in ("一回目", "二回目", "三回目"):
+        client.get("/about/")
+        about.title = title
+        about.save_revision().publish()
+        assert title_of(client.get("/about/")) == title
+    about.title = "四回目"
+    about.save()  # a plain save of the live page, twice
+    assert title_of(client.get("/about/")) == "四回目"
+    about.title = "五回目"
+    about.save()
+    assert title_of(client.get("/about/")) == "五回目"
 
 
 def test_a_broken_cache_folder_serves_and_publishes_without_the_cache(client, home, settings, tmp_path, caplog):
