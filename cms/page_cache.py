@@ -197,10 +197,10 @@ def content_changed(sender, raw=False, **kwargs):
 
 
 def connect_signals():
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    """Publishing and unpublishing save the page (post_save); a move updates the tree without saving."""
+    from wagtail.signals import post_page_move
 
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(lambda **kwargs: bump_version(), weak=False, dispatch_uid=f"page-cache-{id(signal)}")
+    post_page_move.connect(lambda **kwargs: bump_version(), weak=False, dispatch_uid="page-cache-move")
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(content_changed, weak=False, dispatch_uid=f"page-cache-models-{id(signal)}")
 

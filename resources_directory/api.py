@@ -4,6 +4,7 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from cms.openapi import json_content, query_parameter
 from resources_directory.search import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, InvalidSearch, search_listings
 from resources_directory.views import PRIVATE_PARAMS, no_store
 
@@ -204,11 +205,6 @@ PARAMETERS = [
 ]
 
 
-def json_content(description, schema_name):
-    schema = {"$ref": f"#/components/schemas/{schema_name}"}
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
-
-
 def openapi_document(request=None):
     """The project's OpenAPI document: the directory API, and the site search API's part from ``search``."""
     from search.api_schema import SEARCH_SCHEMAS, search_api_paths
@@ -221,19 +217,7 @@ def openapi_document(request=None):
             "/api/v1/directory/": {
                 "get": {
                     "summary": "Search the directory of places for families",
-                    "parameters": [
-                        {
-                            "name": name,
-                            "in": "query",
-                            "required": False,
-                            # An empty value (``?sort=``, as an HTML form sends it) means "not given".
-                            "allowEmptyValue": True,
-                            "schema": schema,
-                            "description": text,
-                            **({"style": "form", "explode": True} if schema.get("type") == "array" else {}),
-                        }
-                        for name, schema, text in PARAMETERS
-                    ],
+                    "parameters": [query_parameter(name, schema, text) for name, schema, text in PARAMETERS],
                     "responses": {
                         "200": json_content("Results", "DirectoryResponse"),
                         "400": json_content("Invalid parameters, with messages per parameter", "Errors"),

@@ -1,5 +1,6 @@
 """The site search API's part of the project's OpenAPI document (served with the directory's at /api/v1/schema/)."""
 
+from cms.openapi import json_content, query_parameter
 from search.backends.database import page_types
 from search.forms import MAX_PAGE
 from security.queries import MAX_QUERY_LENGTH
@@ -7,36 +8,26 @@ from security.queries import MAX_QUERY_LENGTH
 
 def search_api_paths():
     parameters = [
-        ("q", {"type": "string", "maxLength": MAX_QUERY_LENGTH}, "Words to find (Japanese-aware; empty: no results)"),
-        ("type", {"type": "array", "items": {"enum": sorted(page_types())}}, "Only these page types"),
-        ("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}, "Result page"),
+        (
+            "q",
+            {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+            "Words to find (Japanese-aware; empty: no results)",
+            {"example": "子育て"},
+        ),
+        ("type", {"type": "array", "items": {"enum": sorted(page_types())}}, "Only these page types", {}),
+        ("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}, "Result page", {}),
     ]
     return {
         "/api/v1/search/": {
             "get": {
                 "summary": "Search every live, public page of the site",
                 "parameters": [
-                    {
-                        "name": name,
-                        "in": "query",
-                        "required": False,
-                        "allowEmptyValue": name != "type",
-                        "schema": schema,
-                        "description": text,
-                        **({"example": "子育て"} if name == "q" else {}),
-                        **({"style": "form", "explode": True} if schema["type"] == "array" else {}),
-                    }
-                    for name, schema, text in parameters
+                    query_parameter(name, schema, text, allow_empty=name != "type", **extra)
+                    for name, schema, text, extra in parameters
                 ],
                 "responses": {
-                    "200": {
-                        "description": "Results",
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResponse"}}},
-                    },
-                    "400": {
-                        "description": "Invalid parameters, with messages per parameter",
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}},
-                    },
+                    "200": json_content("Results", "SearchResponse"),
+                    "400": json_content("Invalid parameters, with messages per parameter", "Errors"),
                 },
             }
         }
