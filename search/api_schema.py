@@ -1,7 +1,7 @@
 """The site search API's part of the project's OpenAPI document (served with the directory's at /api/v1/schema/)."""
 
 from cms.openapi import json_content, query_parameter
-from search.backends.database import page_types
+from search.documents import page_types
 from search.forms import MAX_PAGE
 from security.queries import MAX_QUERY_LENGTH
 

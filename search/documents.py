@@ -5,6 +5,7 @@ import unicodedata
 from django.utils.encoding import force_str
 from django.utils.html import strip_tags
 from modelsearch.index import RelatedFields, SearchField
+from wagtail.models import Page, get_page_models
 
 
 def _as_text(value):
@@ -53,3 +54,20 @@ def page_text(page):
 def page_type_key(page_or_model):
     meta = page_or_model._meta
     return f"{meta.app_label}.{meta.model_name}"
+
+
+# Facets of the directory's generic listing document (docs/search.md), the same on every backend.
+LISTING_FACETS = ("category", "area", "weekdays")
+
+
+def document_key(obj):
+    """Stable id of an object's document in the engine: "app.model:pk" of its concrete model."""
+    model = obj._meta.concrete_model
+    if hasattr(obj, "specific_class") and obj.specific_class is not None:
+        model = obj.specific_class
+    return f"{page_type_key(model)}:{obj.pk}"
+
+
+def page_types():
+    """{"app.model": model} for every page type that has search fields, except the abstract root."""
+    return {page_type_key(m): m for m in get_page_models() if m is not Page and m.get_search_fields()}

@@ -23,7 +23,7 @@ class PendingIndexChange(models.Model):
 
     @classmethod
     def remember(cls, action, obj):
-        from search.backends.opensearch import document_key
+        from search.documents import document_key
 
         ct = ContentType.objects.get_for_model(obj, for_concrete_model=True)
         key = document_key(obj)

@@ -32,7 +32,7 @@ def update_engine_task(action, key, page_id):
 def _enqueue(action, page):
     if not getattr(settings, "SEARCH_ENGINE_URL", ""):
         return
-    from search.backends.opensearch import document_key
+    from search.documents import document_key
 
     key = document_key(page)
     transaction.on_commit(lambda: update_engine_task.enqueue(action, key, page.pk))

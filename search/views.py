@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from search.backends.database import page_types
+from search.documents import page_types
 from search.engine import get_engine
 from search.forms import SearchForm
 

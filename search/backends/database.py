@@ -4,20 +4,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import CharField, Count
 from django.db.models.functions import Cast
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from search import japanese
-from search.backends.opensearch import LISTING_FACETS, haversine_km
 from search.backends.wagtail_database import build_query
-from search.documents import page_text, page_type_key
+from search.documents import LISTING_FACETS, page_text, page_type_key, page_types
 from search.engine import PER_PAGE, Facet, Hit, Results
+from search.geo import haversine_km
 from search.snippets import highlight
-
-
-def page_types():
-    """{"app.model": model} for every page type that has search fields, except the abstract root."""
-    return {page_type_key(m): m for m in get_page_models() if m is not Page and m.get_search_fields()}
 
 
 class DatabaseEngine:

@@ -11,28 +11,17 @@ Kuromoji (reading forms) and the ``cjk`` bigram analyzer add to the score throug
 """
 
 import logging
-import math
 import time
 
 from django.conf import settings
 from elasticsearch_dsl import A, Q, Search
 
 from search import japanese
-from search.documents import page_text, page_type_key
+from search.documents import LISTING_FACETS, document_key, page_text, page_type_key, page_types
 from search.engine import PER_PAGE, EngineUnavailable, Facet, Hit, Results
 from search.snippets import highlight
 
 logger = logging.getLogger("search")
-
-LISTING_FACETS = ("category", "area", "weekdays")
-
-
-def document_key(obj):
-    """Stable id of an object's document in the engine: "app.model:pk" of its concrete model."""
-    model = obj._meta.concrete_model
-    if hasattr(obj, "specific_class") and obj.specific_class is not None:
-        model = obj.specific_class
-    return f"{page_type_key(model)}:{obj.pk}"
 
 
 def _analysis(kuromoji):
@@ -270,8 +259,6 @@ class OpenSearchEngine:
 
     def rebuild(self, progress=None, batch=500):
         """Fill a new pages index with every live, public page and swap the alias to it."""
-        from search.backends.database import page_types
-
         index = self._create_index("pages", PAGE_PROPERTIES)
         for model in page_types().values():
             pages = model.objects.live().public().exact_type(model).specific().iterator(chunk_size=batch)
@@ -310,8 +297,6 @@ class OpenSearchEngine:
         return s
 
     def search(self, query, filters=None, facets=("type",), page=1, per_page=PER_PAGE):
-        from search.backends.database import page_types
-
         filters = filters or {}
         types = page_types()
         selected = [t for t in filters.get("type", []) if t in types]
@@ -463,10 +448,3 @@ class OpenSearchEngine:
             "distances_km": distances,
             "facets": facet_counts,
         }
-
-
-def haversine_km(a, b):
-    """Great-circle distance in km (the engine's "arc" distance)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(h))

@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from search.backends.database import DatabaseEngine, listing_documents, page_types
+from search.backends.database import DatabaseEngine, listing_documents
+from search.documents import page_types
 from search.engine import get_engine
 
 
