@@ -10,5 +10,8 @@ class HomeConfig(AppConfig):
         from cms.page_cache import connect_signals
 
         from . import signals  # noqa: F401
+        from .models import ProgramIndexPage
+        from .views import program_index
 
         connect_signals()
+        ProgramIndexPage.view = staticmethod(program_index)

@@ -17,7 +17,6 @@ from home.schedule import Weekday
 
 FEED_DAYS_BEFORE = 30
 FEED_DAYS_AFTER = 365
-PROGRAM_PAGE_DAYS = 120
 FEED_PARAMS = ("stage", "weekday", "business_area", "area", "booking", "month", "date_from", "date_to", "period")
 
 
@@ -83,12 +82,6 @@ def program_index(request, page):
     if calendar_view:
         context["weeks"] = _month_grid(first, occurrences)
     return TemplateResponse(request, page.get_template(request), context)
-
-
-def program_page_context(page):
-    start = today()
-    occurrences = program_occurrences(page, start, start + timedelta(days=PROGRAM_PAGE_DAYS))
-    return {"occurrences": occurrences[:12], "more_occurrences": len(occurrences) > 12}
 
 
 def _ical_response(body, filename):

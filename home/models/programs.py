@@ -1,5 +1,7 @@
 """The programs section: ProgramIndexPage (agenda, calendar, iCal) and ProgramPage (one program)."""
 
+from datetime import timedelta
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -24,10 +26,16 @@ class ProgramIndexPage(SectionIndexPage):
     class Meta:
         verbose_name = _("program index page")
 
-    def serve(self, request, *args, **kwargs):
-        from home.views import program_index
+    # The view answering requests (home.views.program_index), registered by HomeConfig.ready: models never import
+    # views.
+    view = None
 
-        return program_index(request, self)
+    def serve(self, request, *args, **kwargs):
+        return self.view(request, self)
+
+
+# How far ahead a program page lists its sessions.
+UPCOMING_DAYS = 120
 
 
 class Booking(models.TextChoices):
@@ -164,8 +172,10 @@ class ProgramPage(Page):
         return self.venue.title if self.venue_id and self.venue else self.place_name
 
     def get_context(self, request, *args, **kwargs):
-        from home.views import program_page_context
+        from home.agenda import program_occurrences, today
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(program_page_context(self))
+        start = today()
+        occurrences = program_occurrences(self, start, start + timedelta(days=UPCOMING_DAYS))
+        context.update(occurrences=occurrences[:12], more_occurrences=len(occurrences) > 12)
         return context

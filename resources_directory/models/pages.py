@@ -34,10 +34,12 @@ class DirectoryPage(SectionIndexPage):
     class Meta:
         verbose_name = _("directory page")
 
-    def serve(self, request, *args, **kwargs):
-        from resources_directory.views import serve_directory
+    # The view answering requests (resources_directory.views.serve_directory), registered by the app's ready():
+    # models never import views.
+    view = None
 
-        return serve_directory(self, request, *args, **kwargs)
+    def serve(self, request, *args, **kwargs):
+        return self.view(self, request, *args, **kwargs)
 
 
 class ListingPage(Page):
