@@ -9,7 +9,9 @@ import math
 
 from django.conf import settings
 
-EARTH_RADIUS_KM = 6371.0088
+from search.geo import EARTH_RADIUS_KM
+from search.geo import haversine_km as distance_km
+
 LOCATION_DECIMALS = 3  # 0.001° ≈ 111 m north–south, ≈ 91 m east–west at 35° N
 
 # Approximate district centres in 港南区 (demo data; not surveyed).
@@ -56,11 +58,7 @@ def round_location(lat, lng):
 
 
 def haversine_km(lat1, lng1, lat2, lng2):
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlmb = math.radians(lng2 - lng1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+    return distance_km((lat1, lng1), (lat2, lng2))
 
 
 def bounding_box(lat, lng, radius_km):
