@@ -7,8 +7,8 @@
 It builds its own database (kept between runs: var/bench.sqlite3, or kosodate_bench_<checkout> on PostgreSQL),
 generates realistic listings around 港南区 cumulatively (1k, then up to 10k...; the counts only grow, so delete
 the bench database to start a series again), and times
-``search_listings`` (everything the search page and the API do: count, page, prefetches, facets, distances,
-next openings) against re-running the exact SQL the ORM issued through a raw cursor (the floor).
+``search.directory.search_directory`` (everything the search page and the API do: count, page, prefetches, facets,
+distances, next openings) against re-running the exact SQL the ORM issued through a raw cursor (the floor).
 """
 
 import argparse
@@ -18,8 +18,6 @@ import random
 import statistics
 import sys
 import time
-from datetime import date
-from datetime import time as dtime
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -30,15 +28,10 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from wagtail.models import Locale, Page  # noqa: E402
 
-CENTRE = (35.39, 139.59)
-PREFIXES = ["子育てサロン", "親子ひろば", "つどいの広場", "おはなし会", "ベビーマッサージ", "園庭開放", "パパあそび"]
-NAMES = ["ひよこ", "どんぐり", "たんぽぽ", "すくすく", "にこにこ", "ぽかぽか", "こあら", "うさぎ", "ひまわり", "さくら"]
 QUERIES = {
     "keyword+age+weekday+near (typical)": {"q": "サロン", "age_months": "3", "weekday": "1", "postal_code": "234-0054"},
     "age+distance sort": {"age_months": "8", "lat": "35.3912", "lng": "139.5851", "sort": "distance"},
@@ -62,96 +55,13 @@ def setup_database():
     return home
 
 
-def generate(directory, target, rng):
-    """Add listings below ``directory`` until it has ``target`` children (bulk inserts, no signals)."""
-    from resources_directory.models import Area, Category, ListingPage, OpeningHours
-
-    directory.refresh_from_db()
-    start = directory.numchild
-    if start >= target:
-        return
-    content_type = ContentType.objects.get_for_model(ListingPage)
-    locale = Locale.get_default()
-    categories = list(Category.objects.all())
-    areas = list(Area.objects.all())
-    last_child = directory.get_last_child()
-    last_step = int(last_child.path[-4:], 36) if last_child else 0
-    fields = list(ListingPage._meta.local_concrete_fields)
-    batch = 2000
-    with transaction.atomic():
-        for offset in range(start, target, batch):
-            pages, listings, hours, links = [], [], [], []
-            for n in range(offset, min(target, offset + batch)):
-                step = last_step + 1 + n - start
-                name = f"{rng.choice(PREFIXES)} {rng.choice(NAMES)}{n}"
-                slug = f"bench-{n}"
-                pages.append(
-                    Page(
-                        title=name,
-                        draft_title=name,
-                        slug=slug,
-                        content_type=content_type,
-                        locale=locale,
-                        live=True,
-                        path=Page._get_path(directory.path, directory.depth + 1, step),
-                        depth=directory.depth + 1,
-                        numchild=0,
-                        url_path=f"{directory.url_path}{slug}/",
-                    )
-                )
-            Page.objects.bulk_create(pages)
-            created = (
-                Page.objects.filter(slug__startswith="bench-", pk__gt=0)
-                .filter(path__in=[p.path for p in pages])
-                .values_list("path", "pk")
-            )
-            pk_by_path = dict(created)
-            for page in pages:
-                low = rng.choice([None, 0, 0, 6, 12, 24])
-                high = rng.choice([None, 11, 35, 47, 83]) if low is None or low < 11 else rng.choice([None, 47, 83])
-                listing = ListingPage(
-                    page_ptr_id=pk_by_path[page.path],
-                    kana=page.title,
-                    summary="架空のベンチマーク用の場所です。",
-                    area=rng.choice(areas),
-                    address="横浜市港南区（架空）",
-                    postal_code="234-0054",
-                    latitude=CENTRE[0] + rng.gauss(0, 0.02),
-                    longitude=CENTRE[1] + rng.gauss(0, 0.025),
-                    min_age_months=low,
-                    max_age_months=high,
-                    booking_required=rng.random() < 0.3,
-                    nursing_room=rng.random() < 0.4,
-                    changing_table=rng.random() < 0.6,
-                    last_verified=date(2026, rng.randint(1, 10), 1),
-                )
-                listings.append(listing)
-                for _ in range(rng.choice([1, 1, 2, 3])):
-                    hours.append(
-                        OpeningHours(
-                            page_id=listing.page_ptr_id,
-                            weekday=rng.randrange(7),
-                            week_of_month=rng.choice([0, 0, 0, 1, 2, 3, -1]),
-                            opens=dtime(10),
-                            closes=dtime(11, 30),
-                        )
-                    )
-                links.append(
-                    ListingPage.categories.through(listingpage_id=listing.page_ptr_id, category=rng.choice(categories))
-                )
-            ListingPage.objects._insert(listings, fields=fields, raw=True)
-            OpeningHours.objects.bulk_create(hours)
-            ListingPage.categories.through.objects.bulk_create(links)
-        Page.objects.filter(pk=directory.pk).update(numchild=target)
-
-
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
 def time_query(params, runs):
-    from resources_directory.search import search_listings
+    from search.directory import search_directory as search_listings
 
     now = timezone.localtime()
     search_listings(params, now=now)  # warm up
@@ -176,7 +86,9 @@ def main():
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
+    from resources_directory.factories import bulk_listings
     from resources_directory.models import DirectoryPage
+    from search.directory import documents
 
     home = setup_database()
     directory = DirectoryPage.objects.child_of(home).get()
@@ -189,7 +101,7 @@ def main():
     print(header)
     print("-" * len(header))
     for size in [int(s) for s in args.sizes.split(",")]:
-        generate(directory, size, rng)
+        documents.refresh(bulk_listings(directory, size, rng))
         directory.refresh_from_db()
         size = directory.numchild  # noqa: PLW2901 - listings only grow: delete the bench database for a fresh series
         for label, params in QUERIES.items():

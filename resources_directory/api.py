@@ -5,8 +5,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from cms.openapi import json_content, query_parameter
-from resources_directory.search import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, InvalidSearch, search_listings
 from resources_directory.views import PRIVATE_PARAMS, no_store
+from search.directory import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, InvalidSearch, search_directory
 
 API_PARAMS = (
     "q",
@@ -88,7 +88,7 @@ def directory_api(request):
     for name in ("page", "page_size", *unknown):
         params.pop(name, None)
     try:
-        result = search_listings(params, page=page, page_size=page_size, now=timezone.localtime())
+        result = search_directory(params, page=page, page_size=page_size, now=timezone.localtime())
     except InvalidSearch as error:
         for name, messages in error.errors.items():
             errors.setdefault(name, []).extend(message["message"] for message in messages)
@@ -113,6 +113,7 @@ def directory_api(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
+    response["X-Search-Backend"] = result.backend
     if any(name in request.GET for name in PRIVATE_PARAMS):
         no_store(response)
     return response
@@ -199,7 +200,11 @@ PARAMETERS = [
     ("postal_code", {"type": "string"}, "Origin: a postal code of the ward"),
     ("near_area", {"type": "string"}, "Origin: the centre of this area (slug)"),
     ("radius_km", {"type": "number", "minimum": 0.1, "maximum": 50}, "Only places within this distance"),
-    ("sort", {"enum": ["name", "distance"]}, "Default: distance when an origin is given, else name"),
+    (
+        "sort",
+        {"enum": ["relevance", "name", "distance"]},
+        "Default: relevance when q has words, else distance when an origin is given, else name (reading order)",
+    ),
     ("page", {"type": "integer", "minimum": 1}, "Page number"),
     ("page_size", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}, "Results per page (default 20)"),
 ]
@@ -241,10 +246,11 @@ def openapi_document(request=None):
                         "results": {"type": "array", "items": {"$ref": "#/components/schemas/Listing"}},
                         "facets": {
                             "type": "object",
-                            "required": ["category", "area"],
+                            "required": ["category", "area", "amenity"],
                             "properties": {
                                 "category": {"type": "object", "additionalProperties": {"type": "integer"}},
                                 "area": {"type": "object", "additionalProperties": {"type": "integer"}},
+                                "amenity": {"type": "object", "additionalProperties": {"type": "integer"}},
                             },
                         },
                     },

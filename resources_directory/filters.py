@@ -1,24 +1,22 @@
-"""django-filter filters shared by the directory search page and the JSON API."""
+"""The directory search parameters (django-filter), shared by the search page, the 生まれたら page and the JSON API."""
 
 import unicodedata
-from datetime import timedelta
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.schedule import Weekday, WeekOfMonth, is_last_weekday_in_month, nth_weekday_in_month
 from resources_directory.geo import postal_code_location
-from resources_directory.models import AMENITIES, Area, Category, Closure, ListingPage, OpeningHours
+from resources_directory.models import AMENITIES, Area, Category, ListingPage
 
 MAX_AGE_MONTHS = 216
 MAX_RADIUS_KM = 50
 
 
 class SortChoices:
-    choices = [("name", _("Name")), ("distance", _("Distance"))]
+    choices = [("relevance", _("Best match")), ("name", _("Name")), ("distance", _("Distance"))]
 
 
 class DirectoryFilterForm(forms.Form):
@@ -63,44 +61,44 @@ class FloatFilter(django_filters.NumberFilter):
 
 
 class ListingFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Keyword"), method="filter_keyword", max_length=100)
+    """The directory's search parameters and their form. It only validates: ``search.directory`` runs the search."""
+
+    q = django_filters.CharFilter(label=_("Keyword"), method="noop", max_length=100)
     category = django_filters.ModelMultipleChoiceFilter(
         label=_("Category"),
-        field_name="categories__slug",
         to_field_name="slug",
         queryset=Category.objects.all(),
-        distinct=True,
+        method="noop",
         widget=forms.CheckboxSelectMultiple,
     )
     area = django_filters.ModelMultipleChoiceFilter(
         label=_("Area"),
-        field_name="area__slug",
         to_field_name="slug",
         queryset=Area.objects.all(),
+        method="noop",
         widget=forms.CheckboxSelectMultiple,
     )
     age_months = IntegerFilter(
         label=_("Child's age in months"),
-        method="filter_age",
+        method="noop",
         min_value=0,
         max_value=MAX_AGE_MONTHS,
     )
     weekday = django_filters.ChoiceFilter(
         label=_("Weekday"),
         choices=Weekday.choices,
-        method="filter_weekday",
+        method="noop",
         empty_label=_("Any day"),
     )
     open_this_week = django_filters.BooleanFilter(
-        label=_("Open in the next 7 days"), method="filter_open_this_week", widget=forms.CheckboxInput
+        label=_("Open in the next 7 days"), method="noop", widget=forms.CheckboxInput
     )
     amenity = django_filters.MultipleChoiceFilter(
         label=_("Amenities"),
         choices=list(AMENITIES.items()),
-        method="filter_amenities",
+        method="noop",
         widget=forms.CheckboxSelectMultiple,
     )
-    # The location and sort are read by search.search_listings; the filters only validate them.
     lat = FloatFilter(label=_("Latitude"), method="noop", min_value=-90, max_value=90)
     lng = FloatFilter(label=_("Longitude"), method="noop", min_value=-180, max_value=180)
     postal_code = django_filters.CharFilter(label=_("Postal code"), method="noop", max_length=10)
@@ -116,7 +114,7 @@ class ListingFilter(django_filters.FilterSet):
         label=_("Sort by"),
         choices=SortChoices.choices,
         method="noop",
-        empty_label=_("Nearest first when a location is given"),
+        empty_label=_("Best match for words, else nearest first when a location is given"),
     )
 
     class Meta:
@@ -130,61 +128,3 @@ class ListingFilter(django_filters.FilterSet):
 
     def noop(self, queryset, name, value):
         return queryset
-
-    def filter_keyword(self, queryset, name, value):
-        value = normalise_keyword(value)
-        if not value:
-            return queryset
-        condition = Q()
-        for word in value.split():
-            condition &= (
-                Q(title__icontains=word)
-                | Q(kana__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(address__icontains=word)
-                | Q(organisation__icontains=word)
-            )
-        return queryset.filter(condition)
-
-    def filter_age(self, queryset, name, value):
-        months = int(value)
-        return queryset.filter(
-            Q(min_age_months__isnull=True) | Q(min_age_months__lte=months),
-            Q(max_age_months__isnull=True) | Q(max_age_months__gte=months),
-        )
-
-    def filter_weekday(self, queryset, name, value):
-        if value in (None, ""):
-            return queryset
-        return queryset.filter(Exists(OpeningHours.objects.filter(page=OuterRef("pk"), weekday=int(value))))
-
-    def filter_open_this_week(self, queryset, name, value):
-        if not value:
-            return queryset
-        days = [self.today + timedelta(days=offset) for offset in range(7)]
-        # One uncorrelated subquery: places with an opening-hours rule that falls on one of the seven days.
-        rule_on_some_day = Q()
-        for day in days:
-            rule_on_some_day |= Q(weekday=day.weekday(), week_of_month__in=rules_for(day))
-        queryset = queryset.filter(pk__in=OpeningHours.objects.filter(rule_on_some_day).values("page_id"))
-        # Closures in the week are rare: check only the places that have one, day by day, in Python.
-        closures = list(Closure.objects.filter(start_date__lte=days[-1], end_date__gte=days[0]))
-        if not closures:
-            return queryset
-        closed_pages = {closure.page_id for closure in closures}
-        hours_by_page = {}
-        for hours in OpeningHours.objects.filter(page_id__in=closed_pages):
-            hours_by_page.setdefault(hours.page_id, []).append(hours)
-        shut_all_week = [
-            page_id
-            for page_id in closed_pages
-            if not any(
-                any(h.matches(day) for h in hours_by_page.get(page_id, []))
-                and not any(c.page_id == page_id and c.covers(day) for c in closures)
-                for day in days
-            )
-        ]
-        return queryset.exclude(pk__in=shut_all_week)
-
-    def filter_amenities(self, queryset, name, value):
-        return queryset.filter(**dict.fromkeys(value, True))

@@ -5,11 +5,9 @@ stored or logged. Postal codes map to the centre of their district through a sma
 (港南区, Yokohama); the ward can extend it with the ``DIRECTORY_POSTAL_CODES`` setting.
 """
 
-import math
-
 from django.conf import settings
 
-from search.geo import EARTH_RADIUS_KM
+from search.geo import bounding_box  # noqa: F401 - the directory's prefilter is the search layer's
 from search.geo import haversine_km as distance_km
 
 LOCATION_DECIMALS = 3  # 0.001° ≈ 111 m north–south, ≈ 91 m east–west at 35° N
@@ -59,10 +57,3 @@ def round_location(lat, lng):
 
 def haversine_km(lat1, lng1, lat2, lng2):
     return distance_km((lat1, lng1), (lat2, lng2))
-
-
-def bounding_box(lat, lng, radius_km):
-    """(min_lat, max_lat, min_lng, max_lng) enclosing the circle: a cheap SQL prefilter."""
-    dlat = math.degrees(radius_km / EARTH_RADIUS_KM)
-    dlng = math.degrees(radius_km / (EARTH_RADIUS_KM * max(math.cos(math.radians(lat)), 0.01)))
-    return lat - dlat, lat + dlat, lng - dlng, lng + dlng

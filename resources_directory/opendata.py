@@ -133,19 +133,27 @@ def listing_row(page, request=None):
 
 
 def live_listings():
-    return (
-        ListingPage.objects.live()
-        .public()
-        .select_related("area")
-        .prefetch_related(
-            "categories",
-            # pk breaks ties: rows made outside the admin (factories, demo) have no sort_order, and PostgreSQL
-            # would otherwise return them in any order.
-            Prefetch("opening_hours", OpeningHours.objects.order_by("sort_order", "pk")),
-            Prefetch("closures", Closure.objects.order_by("sort_order", "pk")),
+    """Every live, public listing in the directory's reading order (from the search layer), with its relations."""
+    from search.directory import all_listing_ids
+
+    ids = all_listing_ids()
+    pages = {}
+    for start in range(0, len(ids), 500):
+        chunk = (
+            ListingPage.objects.live()
+            .public()
+            .filter(pk__in=ids[start : start + 500])
+            .select_related("area")
+            .prefetch_related(
+                "categories",
+                # pk breaks ties: rows made outside the admin (factories, demo) have no sort_order, and PostgreSQL
+                # would otherwise return them in any order.
+                Prefetch("opening_hours", OpeningHours.objects.order_by("sort_order", "pk")),
+                Prefetch("closures", Closure.objects.order_by("sort_order", "pk")),
+            )
         )
-        .order_by("path")
-    )
+        pages.update((page.pk, page) for page in chunk)
+    return [pages[pk] for pk in ids if pk in pages]
 
 
 def export_rows(request=None):

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_http_methods
 
 from home.life_stages import age_in_months
 from resources_directory.filters import MAX_AGE_MONTHS, ListingFilter
-from resources_directory.models import Area, DirectoryPage
-from resources_directory.search import InvalidSearch, base_queryset, search_listings
+from resources_directory.models import Area, DirectoryPage, ListingPage
+from search.directory import InvalidSearch, search_directory
 
 # Parameters that say something about a family (age, location): a request that carries any of them, even empty or
 # repeated, is answered no-store and never enters the page cache (cms/page_cache.py).
@@ -56,7 +56,7 @@ def serve_directory(page, request, *args, **kwargs):
     data = request.POST.copy() if request.method == "POST" else request.GET.copy()
     data.pop("csrfmiddlewaretoken", None)
     page_number = parse_page(data.pop("page", [None])[-1])
-    filterset = ListingFilter(data, queryset=base_queryset(page), today=timezone.localdate())
+    filterset = ListingFilter(data, queryset=ListingPage.objects.none(), today=timezone.localdate())
     context = page.get_context(request, *args, **kwargs)
     context.update(
         {"filterset": filterset, "form": filterset.form, "is_post": request.method == "POST", "map": map_settings()}
@@ -68,7 +68,7 @@ def serve_directory(page, request, *args, **kwargs):
         status = 400
     else:
         try:
-            result = search_listings(filterset, page=page_number, now=timezone.localtime())
+            result = search_directory(filterset, page=page_number, parent=page, now=timezone.localtime())
             context["result"] = result
             context["map_points"] = map_points(result.items)
             query = data.copy()
@@ -76,6 +76,8 @@ def serve_directory(page, request, *args, **kwargs):
         except InvalidSearch:
             status = 400
     response = TemplateResponse(request, page.get_template(request, *args, **kwargs), context, status=status)
+    if "result" in context:
+        response["X-Search-Backend"] = context["result"].backend
     if request.method == "POST" or any(name in data for name in PRIVATE_PARAMS):
         no_store(response)
     return response
@@ -142,7 +144,7 @@ def journey(request):
             params["open_this_week"] = "true"
             directory = DirectoryPage.objects.live().first()
             try:
-                result = search_listings(params, page_size=10, parent=directory, facets=False)
+                result = search_directory(params, page_size=10, parent=directory, facets=False)
             except InvalidSearch as error:
                 for name, messages in error.errors.items():
                     target = "area" if name == "near_area" else name

@@ -8,6 +8,19 @@ class SearchConfig(AppConfig):
     verbose_name = _("Site search")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from search import signals
 
         signals.connect()
+        post_migrate.connect(fill_directory_documents, sender=self)
+
+
+def fill_directory_documents(**kwargs):
+    """After migrating an existing site: write the directory's search documents once, if there are none yet."""
+    from resources_directory.models import ListingPage
+    from search.directory import documents
+    from search.models import ListingDocument
+
+    if not ListingDocument.objects.exists() and ListingPage.objects.live().exists():
+        documents.rebuild()

@@ -18,6 +18,7 @@ from home.paging import PageNumbers
 logger = logging.getLogger("search")
 
 PER_PAGE = 10
+MAX_RESULT_WINDOW = 10_000  # the engine's index.max_result_window
 
 
 class EngineUnavailable(Exception):
@@ -88,15 +89,11 @@ class FallbackEngine:
     def search(self, *args, **kwargs):
         return self._call("search", *args, **kwargs)
 
-    def search_listings(self, *args, **kwargs):
-        return self._call("search_listings", *args, **kwargs)
-
-    def index_listings(self, docs):
-        try:
-            return self.primary.index_listings(docs)
-        except EngineUnavailable as exc:
-            self._mark_down(exc)
-            return 0
+    def search_directory(self, query):
+        # The engine pages with from/size up to MAX_RESULT_WINDOW; a deeper page comes from the database.
+        if query.offset + query.limit > MAX_RESULT_WINDOW:
+            return self.fallback.search_directory(query)
+        return self._call("search_directory", query)
 
     def _write(self, action, obj):
         from search.models import PendingIndexChange
@@ -119,10 +116,17 @@ class FallbackEngine:
 
     def replay_pending(self):
         """Send queued changes to the engine (oldest first); returns how many were replayed."""
+        from search.directory.documents import send_to_engine
         from search.models import PendingIndexChange
+        from search.signals import LISTING_KEY_PREFIX
 
         done = 0
         for change in PendingIndexChange.objects.order_by("pk"):
+            if change.key.startswith(LISTING_KEY_PREFIX):
+                send_to_engine(self.primary, [int(change.key[len(LISTING_KEY_PREFIX) :])])
+                change.delete()
+                done += 1
+                continue
             obj = change.resolve()
             if change.action == "index" and obj is not None:
                 self.primary.index(obj)

@@ -46,3 +46,66 @@ class PendingIndexChange(models.Model):
         if obj is not None and hasattr(obj, "specific"):
             obj = obj.specific
         return obj
+
+
+class ListingDocument(models.Model):
+    """The search layer's own document for one live directory listing: what both backends search and sort on.
+
+    Written by ``search.directory.documents`` whenever a listing is published, unpublished, edited, moved, imported or
+    deleted; the engine indexes the very same fields. Token fields hold :func:`search.japanese.index_text` streams
+    padded with spaces, so "a term's tokens in a row" is a plain ``LIKE '% t1 t2 %'`` on every database. Sets of
+    keys (categories, amenities, weekdays, weekly rules) are space-padded lists for the same reason. Coordinates
+    are stored as the engine stores them (quantised to 32 bits), so both sort by the same distances.
+    """
+
+    listing = models.OneToOneField(
+        "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("listing")
+    )
+    directory_id = models.IntegerField(_("directory page id"), db_index=True)
+    reading = models.CharField(_("reading"), max_length=255)
+    name_tokens = models.TextField(_("name tokens"))
+    label_tokens = models.TextField(_("category, area and operator tokens"))
+    body_tokens = models.TextField(_("summary, address and program tokens"))
+    latitude = models.FloatField(_("latitude (quantised)"), null=True)
+    longitude = models.FloatField(_("longitude (quantised)"), null=True)
+    age_low = models.IntegerField(_("youngest age in months"))
+    age_high = models.IntegerField(_("oldest age in months"))
+    categories = models.CharField(_("category slugs"), max_length=1000)
+    area = models.CharField(_("area slug"), max_length=100)
+    amenities = models.CharField(_("amenity keys"), max_length=200)
+    weekdays = models.CharField(_("weekdays"), max_length=40)
+    rules = models.CharField(_("weekly rules"), max_length=400)
+
+    class Meta:
+        verbose_name = _("directory search document")
+        verbose_name_plural = _("directory search documents")
+        indexes = [models.Index(fields=["latitude", "longitude"], name="listingdoc_location_idx")]
+
+    def __str__(self):
+        return f"directory:{self.listing_id}"
+
+
+class SynonymGroup(models.Model):
+    """Words a family may type for the same thing (双子, ふたご, ツイン): a search for one finds them all."""
+
+    words = models.CharField(
+        _("words"), max_length=500, help_text=_("Two or more words with the same meaning, separated by commas.")
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("synonyms")
+        verbose_name_plural = _("synonyms")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.words
+
+    def word_list(self):
+        return [word.strip() for word in self.words.replace("、", ",").split(",") if word.strip()]
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if len(self.word_list()) < 2:
+            raise ValidationError({"words": _("Give at least two words, separated by commas.")})

@@ -29,6 +29,35 @@ def update_engine_task(action, key, page_id):
             PendingIndexChange.remember_key("delete", key)
 
 
+@task()
+def update_listings_task(action, listing_ids):
+    """Send directory documents to the engine (or remove them); remembered for replay when it is down."""
+    from search.directory.documents import send_to_engine
+    from search.engine import EngineUnavailable, get_engine
+    from search.models import PendingIndexChange
+
+    engine = get_engine()
+    primary = getattr(engine, "primary", None)
+    if primary is None:
+        return
+    try:
+        send_to_engine(primary, listing_ids)
+    except EngineUnavailable:
+        for listing_id in listing_ids:
+            PendingIndexChange.remember_key(action, f"{LISTING_KEY_PREFIX}{listing_id}")
+
+
+LISTING_KEY_PREFIX = "directory:"
+
+
+def enqueue_listings(action, listing_ids):
+    """After commit, bring the engine's directory documents in step (no-op without an engine)."""
+    if not getattr(settings, "SEARCH_ENGINE_URL", ""):
+        return
+    ids = sorted(set(listing_ids))
+    transaction.on_commit(lambda: update_listings_task.enqueue(action, ids))
+
+
 def _enqueue(action, page):
     if not getattr(settings, "SEARCH_ENGINE_URL", ""):
         return
@@ -58,6 +87,9 @@ def on_deleted(sender, instance, **kwargs):
 
 
 def connect():
+    from search.directory import indexing
+
+    indexing.connect()
     page_published.connect(on_published, dispatch_uid="site_search_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="site_search_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="site_search_moved")

@@ -1,6 +1,7 @@
 """Test settings: same as base, with a fixed key, fast hashing and media in a throw-away folder."""
 
 import hashlib
+import os
 import tempfile
 from pathlib import Path
 
@@ -18,7 +19,8 @@ ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests run against a real database file (SQLite) or server (PostgreSQL via DATABASE_URL), never in memory.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405
+    # TEST_SQLITE_NAME lets two runs in one checkout use two files (one shared file would be locked).
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_SQLITE_NAME", str(VAR_DIR / "test.sqlite3"))}  # noqa: F405
 else:
     # One test database per checkout, so several checkouts can share one PostgreSQL server.
     checkout = hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:8]  # noqa: F405

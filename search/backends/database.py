@@ -7,11 +7,10 @@ from django.db.models.functions import Cast
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from search import japanese
+from search.backends import database_directory
 from search.backends.wagtail_database import build_query
-from search.documents import LISTING_FACETS, page_text, page_type_key, page_types
+from search.documents import page_text, page_type_key, page_types
 from search.engine import PER_PAGE, Facet, Hit, Results
-from search.geo import haversine_km
 from search.snippets import highlight
 
 
@@ -137,73 +136,11 @@ class DatabaseEngine:
 
         from django.core.management import call_command
 
+        from search.directory import documents
+
         call_command("update_index", backend_name="default", stdout=io.StringIO())
+        documents.rebuild()
 
-    def index_listings(self, docs):
-        return 0  # the database is the source of listing documents
-
-    def search_listings(
-        self, query="", filters=None, near=None, within_km=None, facets=LISTING_FACETS, page=1, per_page=20
-    ):
-        """The listing contract of docs/search.md, answered in Python from SEARCH_LISTING_SOURCE's documents."""
-        filters = filters or {}
-        terms = japanese.query_terms(query) if query else []
-        rows = []
-        for doc in listing_documents():
-            if terms and not _matches(japanese.index_text(f"{doc.get('title', '')} {doc.get('text', '')}"), terms):
-                continue
-            if any(filters.get(n) and not _facet_values(doc, n) & set(filters[n]) for n in LISTING_FACETS):
-                continue
-            age = filters.get("age_months")
-            if age is not None and not (
-                (doc.get("age_min_months") is not None and doc["age_min_months"] <= age)
-                and (doc.get("age_max_months") is not None and doc["age_max_months"] >= age)
-            ):
-                continue
-            distance = None
-            if near is not None:
-                if not doc.get("location"):
-                    continue
-                distance = haversine_km(near, doc["location"])
-                if within_km is not None and distance > within_km:
-                    continue
-            rows.append((distance, str(doc["id"]), doc))
-        if near is not None:
-            rows.sort(key=lambda r: (r[0], r[1]))
-        else:
-            rows.sort(key=lambda r: r[1])
-        counts = {n: {} for n in facets}
-        for _d, _id, doc in rows:
-            for n in facets:
-                for v in _facet_values(doc, n):
-                    counts[n][v] = counts[n].get(v, 0) + 1
-        start = (page - 1) * per_page
-        window = rows[start : start + per_page]
-        return {
-            "count": len(rows),
-            "backend": self.name,
-            "ids": [r[1] for r in window],
-            "distances_km": [r[0] for r in window],
-            "facets": counts,
-        }
-
-
-def listing_documents():
-    """Documents of the directory's listings, from the callable named by settings.SEARCH_LISTING_SOURCE."""
-    from django.conf import settings
-    from django.utils.module_loading import import_string
-
-    source = getattr(settings, "SEARCH_LISTING_SOURCE", "")
-    return import_string(source)() if source else []
-
-
-def _facet_values(doc, name):
-    value = doc.get(name)
-    if value is None or value == "":
-        return set()
-    return set(value) if isinstance(value, (list, tuple, set)) else {value}
-
-
-def _matches(stream, terms):
-    padded = f" {stream} "
-    return all(any(f" {' '.join(seq)} " in padded for seq in alternatives) for alternatives in terms)
+    def search_directory(self, query):
+        """A DirectoryQuery answered from the ListingDocument table (search.backends.database_directory)."""
+        return database_directory.search_directory(query, self.name)

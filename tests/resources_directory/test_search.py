@@ -7,17 +7,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resources_directory.factories import ClosureFactory, ListingPageFactory
-from resources_directory.search import InvalidSearch, search_listings
+from search.directory import InvalidSearch, search_directory
 from tests.resources_directory.conftest import MONDAY
 from tests.resources_directory.test_geo import independent_haversine
 
 
 def slugs(params, **kwargs):
-    return [item.slug for item in search_listings(params, now=MONDAY, **kwargs).items]
+    return [item.slug for item in search_directory(params, now=MONDAY, **kwargs).items]
 
 
 def test_distance_sort_and_km_match_an_independent_haversine(places):
-    result = search_listings({"lat": "35.3701", "lng": "139.5869", "sort": "distance"}, now=MONDAY)
+    result = search_directory({"lat": "35.3701", "lng": "139.5869", "sort": "distance"}, now=MONDAY)
     origin = (35.370, 139.587)  # rounded to ~100 m before use
     located = [item for item in result.items if item.latitude is not None]
     expected = sorted(located, key=lambda item: independent_haversine(*origin, item.latitude, item.longitude))
@@ -31,7 +31,7 @@ def test_distance_sort_and_km_match_an_independent_haversine(places):
 
 
 def test_radius_keeps_only_places_inside_the_circle(places):
-    found = search_listings({"lat": "35.370", "lng": "139.587", "radius_km": "1.5"}, now=MONDAY).items
+    found = search_directory({"lat": "35.370", "lng": "139.587", "radius_km": "1.5"}, now=MONDAY).items
     assert [item.slug for item in found] == ["near", "middle"]
     assert all(item.distance_km <= 1.5 for item in found)
 
@@ -74,7 +74,8 @@ def test_open_this_week_respects_closures(places):
 
 def test_keyword_category_area_and_amenity(places):
     assert slugs({"q": "ひよこ"}) == ["near"]
-    assert slugs({"q": "ドングリ 広場"}) == []  # all words must match
+    assert slugs({"q": "ドングリ 広場"}) == ["middle"]  # katakana finds hiragana
+    assert slugs({"q": "どんぐり ひよこ"}) == []  # all words must match
     assert slugs({"q": "どんぐり　広場"}) == ["middle"]  # full-width space splits words too
     assert set(slugs({"category": ["salon"]})) == {"near", "middle"}
     assert set(slugs({"area": ["hino"]})) == {"middle", "far"}
@@ -82,12 +83,11 @@ def test_keyword_category_area_and_amenity(places):
     assert slugs({"amenity": ["nursing_room", "parking"]}) == []
 
 
-@pytest.mark.parametrize("by_id_limit", [30000, 0], ids=["ids", "subquery"])
-def test_facets_count_per_category_and_area(places, monkeypatch, by_id_limit):
-    monkeypatch.setattr("resources_directory.search.FACET_BY_ID_LIMIT", by_id_limit)
-    result = search_listings({"age_months": "12"}, now=MONDAY)
-    assert result.facets == {"category": {"salon": 1, "park": 1}, "area": {"hino": 2}}
-    assert search_listings({"q": "存在しない"}, now=MONDAY).facets == {"category": {}, "area": {}}
+def test_facets_count_per_category_area_and_amenity(places):
+    result = search_directory({"age_months": "12"}, now=MONDAY)
+    assert result.facets["category"] == {"salon": 1, "park": 1}
+    assert result.facets["area"] == {"hino": 2}
+    assert search_directory({"q": "存在しない"}, now=MONDAY).facets == {"category": {}, "area": {}, "amenity": {}}
 
 
 def test_drafts_are_never_listed(places, directory):
@@ -114,7 +114,7 @@ def test_drafts_are_never_listed(places, directory):
 )
 def test_invalid_parameters_name_the_field(db, params, field):
     with pytest.raises(InvalidSearch) as error:
-        search_listings(params, now=MONDAY)
+        search_directory(params, now=MONDAY)
     assert field in error.value.errors
 
 
@@ -128,12 +128,12 @@ def test_constant_number_of_queries_whatever_the_page_size(directory, taxonomy, 
             hours=[(n % 7, 0, "10:00", "11:00")],
         )
     with CaptureQueriesContext(connection) as queries:
-        result = search_listings({"postal_code": "234-0054", "age_months": "3"}, page_size=50, now=MONDAY)
+        result = search_directory({"postal_code": "234-0054", "age_months": "3"}, page_size=50, now=MONDAY)
         assert len(result.items) == count
         for item in result.items:
             list(item.categories.all()), item.area, item.next_open
-    # public() check, count, page, 3 prefetches, 2 facet counts
-    assert len(queries) == 8
+    # synonyms, the documents (ids, order, count and facets in one), the page, 3 prefetches
+    assert len(queries) == 6
 
 
 AGE_RANGES = [(None, None), (0, 11), (6, 6), (12, 35), (None, 5), (36, None), (0, 216)]

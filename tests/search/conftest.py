@@ -1,7 +1,11 @@
+import os
+
 import pytest
 
 from home.factories import StandardPageFactory
 from tests.search.corpus import PAGES
+
+ENGINE_URL = os.environ.get("SEARCH_ENGINE_URL", "")
 
 
 @pytest.fixture
@@ -11,3 +15,19 @@ def corpus(home):
     for slug, (title, intro) in PAGES.items():
         pages[slug] = StandardPageFactory(parent=home, slug=slug, title=title, intro=intro)
     return pages
+
+
+@pytest.fixture
+def engine_settings(settings):
+    settings.SEARCH_ENGINE_URL = ENGINE_URL
+    settings.SEARCH_ENGINE_INDEX_PREFIX = f"test-{os.getpid()}"
+    yield settings
+
+
+@pytest.fixture
+def opensearch(engine_settings):
+    from search.backends.opensearch import OpenSearchEngine
+
+    engine = OpenSearchEngine.from_settings()
+    yield engine
+    engine.client.indices.delete(index=f"{engine.prefix}-*", ignore_unavailable=True)

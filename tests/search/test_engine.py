@@ -1,44 +1,25 @@
-"""The same test set on the real OpenSearch node, the fault test, and the listing contract on both backends.
+"""The same test set on the real OpenSearch node and the fault tests.
 
 Marked `engine`: they need SEARCH_ENGINE_URL (scripts/opensearch start). In CI they run and must pass.
 """
 
 import os
-import random
 import subprocess
 from pathlib import Path
 
 import pytest
-from django.test import override_settings
 
-from search.backends.database import DatabaseEngine
-from search.backends.opensearch import OpenSearchEngine
-from search.engine import FallbackEngine
 from search.models import PendingIndexChange
+from tests.search.conftest import ENGINE_URL
 from tests.search.corpus import QUERIES
 from tests.search.test_japanese_recall import missed
 
-ENGINE_URL = os.environ.get("SEARCH_ENGINE_URL", "")
 REPO = Path(__file__).resolve().parents[2]
 
 pytestmark = [
     pytest.mark.engine,
     pytest.mark.skipif(not ENGINE_URL and not os.environ.get("CI"), reason="SEARCH_ENGINE_URL not set"),
 ]
-
-
-@pytest.fixture
-def engine_settings(settings):
-    settings.SEARCH_ENGINE_URL = ENGINE_URL
-    settings.SEARCH_ENGINE_INDEX_PREFIX = f"test-{os.getpid()}"
-    yield settings
-
-
-@pytest.fixture
-def opensearch(engine_settings):
-    engine = OpenSearchEngine.from_settings()
-    yield engine
-    engine.client.indices.delete(index=f"{engine.prefix}-*", ignore_unavailable=True)
 
 
 def test_every_query_finds_its_pages_on_opensearch(opensearch, corpus):
@@ -104,56 +85,6 @@ def test_engine_down_answers_from_the_database_and_catches_up(
     assert data["backend"] == "opensearch"
     assert "芝生の公園あそび（新）" in [r["title"] for r in data["results"]]
     assert client.get("/api/v1/search/", {"q": "おはなし会"}).json()["count"] == 0
-
-
-def listing_docs(n=300, seed=7):
-    rng = random.Random(seed)
-    cats = ["hub", "salon", "park", "library", "clinic"]
-    areas = ["港南区", "南区", "磯子区"]
-    words = ["子育てサロン", "公園", "図書館のおはなし会", "授乳室あり", "ベビーカー可", "パパ歓迎"]
-    docs = []
-    for i in range(n):
-        lo = rng.choice([0, 6, 12, 24])
-        docs.append(
-            {
-                "id": f"listing:{i}",
-                "title": f"{rng.choice(words)} {i}",
-                "text": " ".join(rng.sample(words, 2)),
-                "category": rng.choice(cats),
-                "area": rng.choice(areas),
-                "location": (35.39 + rng.uniform(-0.05, 0.05), 139.59 + rng.uniform(-0.05, 0.05)),
-                "age_min_months": lo,
-                "age_max_months": lo + rng.choice([12, 24, 72]),
-                "weekdays": rng.sample(["mon", "tue", "wed", "thu", "fri", "sat"], 2),
-                "url": f"/directory/{i}/",
-            }
-        )
-    return docs
-
-
-def test_listings_same_ids_in_same_distance_order_on_database_and_engine(opensearch, engine_settings):
-    docs = listing_docs()
-    engine_settings.SEARCH_LISTING_SOURCE = "tests.search.test_engine.listing_docs"
-    opensearch.rebuild_listings(docs)
-    db = DatabaseEngine()
-    near = (35.39, 139.59)
-    cases = [
-        {"near": near, "within_km": 3},
-        {"near": near, "within_km": 5, "query": "サロン", "filters": {"area": ["港南区"]}},
-        {"near": near, "query": "じゅにゅうしつ", "filters": {"age_months": 8, "weekdays": ["tue"]}},
-        {"query": "ﾊﾟﾊﾟ", "filters": {"category": ["park", "hub"]}},
-    ]
-    for case in cases:
-        a = db.search_listings(per_page=50, **case)
-        b = opensearch.search_listings(per_page=50, **case)
-        assert a["count"] == b["count"] > 0, case
-        assert a["ids"] == b["ids"], case
-        assert a["facets"] == b["facets"], case
-        if "near" in case:
-            assert [round(d, 2) for d in a["distances_km"]] == [round(d, 2) for d in b["distances_km"]]
-    fallback = FallbackEngine(OpenSearchEngine("http://127.0.0.1:9", timeout=0.5), db)
-    with override_settings(SEARCH_LISTING_SOURCE="tests.search.test_engine.listing_docs"):
-        assert fallback.search_listings(near=near, within_km=3)["backend"] == "database"
 
 
 def test_slow_engine_times_out_within_a_second(opensearch, corpus, client):

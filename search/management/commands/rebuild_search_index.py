@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from search.backends.database import DatabaseEngine, listing_documents
+from search.backends.database import DatabaseEngine
+from search.directory.documents import engine_documents
 from search.documents import page_types
 from search.engine import get_engine
 
@@ -17,7 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_progress=False, **options):
         DatabaseEngine().rebuild()
-        self.stdout.write("database: rebuilt")
+        self.stdout.write("database: rebuilt (pages and directory documents)")
         engine = get_engine()
         primary = getattr(engine, "primary", None)
         if primary is None:
@@ -25,7 +26,9 @@ class Command(BaseCommand):
         total = sum(m.objects.live().public().exact_type(m).count() for m in page_types().values())
         with tqdm(total=total, desc="pages", disable=no_progress, file=self.stderr) as bar:
             engine.rebuild(progress=bar.update)
-        docs = list(listing_documents())
-        with tqdm(total=len(docs), desc="listings", disable=no_progress, file=self.stderr) as bar:
-            primary.rebuild_listings(docs, progress=bar.update)
-        self.stdout.write(f"{primary.name}: rebuilt {total} pages, {len(docs)} listings")
+        from search.models import ListingDocument
+
+        listings = ListingDocument.objects.count()
+        with tqdm(total=listings, desc="listings", disable=no_progress, file=self.stderr) as bar:
+            primary.rebuild_listings(engine_documents(), progress=bar.update)
+        self.stdout.write(f"{primary.name}: rebuilt {total} pages, {listings} listings")

@@ -1,0 +1,135 @@
+"""The engine connection: clients with two timeouts, error mapping, aliases, index creation and swaps, bulk writes."""
+
+import time
+
+from django.conf import settings
+
+from search.backends.opensearch.mappings import _analysis
+from search.engine import EngineUnavailable
+
+
+class EngineClient:
+    name = "opensearch"
+
+    def __init__(self, url, kind="opensearch", timeout=1.0, prefix="kosodate"):
+        self.url, self.kind, self.timeout, self.prefix = url, kind, timeout, prefix
+        self.name = kind
+        self._client = None
+        self._search_client = None
+        self._kuromoji = None
+
+    @classmethod
+    def from_settings(cls):
+        return cls(
+            settings.SEARCH_ENGINE_URL,
+            kind=getattr(settings, "SEARCH_ENGINE_KIND", "opensearch"),
+            timeout=getattr(settings, "SEARCH_ENGINE_TIMEOUT", 1.0),
+            prefix=getattr(settings, "SEARCH_ENGINE_INDEX_PREFIX", "kosodate"),
+        )
+
+    # --- client -------------------------------------------------------------------------------------------------
+
+    def _make_client(self, timeout):
+        if self.kind == "elasticsearch":
+            from elasticsearch import Elasticsearch
+
+            return Elasticsearch(self.url, request_timeout=timeout, max_retries=0)
+        from opensearchpy import OpenSearch
+
+        return OpenSearch([self.url], timeout=timeout, max_retries=0, retry_on_timeout=False)
+
+    @property
+    def search_client(self):
+        """Queries: SEARCH_ENGINE_TIMEOUT (≤ 1 s), then the database answers."""
+        if self._search_client is None:
+            self._search_client = self._make_client(self.timeout)
+        return self._search_client
+
+    @property
+    def client(self):
+        """Index writes and administration: a longer timeout (they run in tasks and commands, not in requests)."""
+        if self._client is None:
+            self._client = self._make_client(max(self.timeout, 30.0))
+        return self._client
+
+    def _errors(self):
+        errors = [ConnectionError, TimeoutError, OSError]
+        if self.kind == "elasticsearch":
+            import elastic_transport
+            from elasticsearch import exceptions as es_exc
+
+            errors += [elastic_transport.TransportError, es_exc.ConnectionError, es_exc.ConnectionTimeout]
+        else:
+            from opensearchpy import exceptions as os_exc
+
+            errors += [os_exc.ConnectionError, os_exc.ConnectionTimeout]
+        return tuple(errors)
+
+    def _do(self, fn, *args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except self._errors() as exc:
+            raise EngineUnavailable(f"{type(exc).__name__}: {exc}") from exc
+
+    def _query(self, what, search):
+        """Run an elasticsearch-dsl Search on the alias with the short timeout; a missing index is an empty answer."""
+        return self._do(
+            self.search_client.search, index=self.alias(what), body=search.to_dict(), ignore_unavailable=True
+        )
+
+    def alias(self, what):
+        return f"{self.prefix}-{what}"
+
+    def has_kuromoji(self):
+        if self._kuromoji is None:
+            plugins = self._do(self.search_client.cat.plugins, format="json")
+            self._kuromoji = any("kuromoji" in (p.get("component") or "") for p in plugins)
+        return self._kuromoji
+
+    def ping(self):
+        try:
+            return bool(self._do(self.client.cluster.health))
+        except EngineUnavailable:
+            return False
+
+    # --- indexes and aliases ------------------------------------------------------------------------------------
+
+    def _create_index(self, what, properties):
+        """A new concrete index for ``what``; ``properties(kuromoji)`` gives its mapping."""
+        name = f"{self.alias(what)}-{time.strftime('%Y%m%d%H%M%S')}-{int(time.time() * 1000) % 1000:03d}"
+        kuromoji = self.has_kuromoji()
+        self._do(
+            self.client.indices.create,
+            index=name,
+            body={"settings": _analysis(kuromoji), "mappings": {"properties": properties(kuromoji)}},
+        )
+        return name
+
+    def _ensure(self, what, properties):
+        alias = self.alias(what)
+        if not self._do(self.client.indices.exists_alias, name=alias):
+            name = self._create_index(what, properties)
+            self._do(self.client.indices.put_alias, index=name, name=alias)
+        return alias
+
+    def _swap(self, what, new_index):
+        alias = self.alias(what)
+        actions = [{"add": {"index": new_index, "alias": alias}}]
+        old = []
+        if self._do(self.client.indices.exists_alias, name=alias):
+            old = list(self._do(self.client.indices.get_alias, name=alias).keys())
+            actions = [{"remove": {"index": i, "alias": alias}} for i in old] + actions
+        self._do(self.client.indices.update_aliases, body={"actions": actions})
+        for index in old:
+            self._do(self.client.indices.delete, index=index)
+
+    def _bulk(self, index, docs, refresh=False):
+        lines = []
+        for doc_id, doc in docs:
+            lines.append({"index": {"_index": index, "_id": doc_id}})
+            lines.append(doc)
+        if lines:
+            result = self._do(self.client.bulk, body=lines, refresh="true" if refresh else "false")
+            if result.get("errors"):
+                raise RuntimeError(f"bulk indexing failed: {result['items'][:1]}")
+        return len(docs)

@@ -1,0 +1,124 @@
+"""Directory search on the engine: the database compiler's question (search.directory.query) as one bool query.
+
+Per term a ``dis_max`` of three ``constant_score`` clauses (name 3, labels 2, body 1) gives the term's best tier;
+the bool query sums them, so scores are the same whole numbers the database computes. Filters go in filter
+context (no score), order is score / distance, then reading, then listing id, as on the database.
+"""
+
+from elasticsearch_dsl import A, Q, Search
+
+from search.backends.opensearch.mappings import listing_properties
+from search.directory.query import TIERS, ListingHits
+
+FACET_FIELDS = {"category": "categories", "area": "area", "amenity": "amenities"}
+
+
+def _term_clause(term):
+    tiers = []
+    for field, weight in TIERS:
+        phrases = [Q("match_phrase", **{field: " ".join(sequence)}) for sequence in term.alternatives]
+        tiers.append(Q("constant_score", boost=weight, filter=Q("bool", should=phrases, minimum_should_match=1)))
+    return Q("dis_max", tie_breaker=0, queries=tiers)
+
+
+def _filters(query):
+    clauses = [Q("match_all")]
+    if query.directory_id:
+        clauses.append(Q("term", directory_id=query.directory_id))
+    if query.categories:
+        clauses.append(Q("terms", categories=list(query.categories)))
+    if query.areas:
+        clauses.append(Q("terms", area=list(query.areas)))
+    clauses += [Q("term", amenities=key) for key in query.amenities]
+    if query.age_range is not None:
+        low, high = query.age_range
+        clauses += [Q("range", age_low={"lte": high}), Q("range", age_high={"gte": low})]
+    if query.weekday is not None:
+        clauses.append(Q("term", weekdays=str(query.weekday)))
+    if query.rules is not None:
+        clauses.append(Q("terms", rules=list(query.rules)))
+    if query.origin is not None and query.radius_km:
+        lat, lng = query.origin
+        clauses.append(
+            Q("geo_distance", distance=f"{query.radius_km}km", distance_type="arc", location={"lat": lat, "lon": lng})
+        )
+    return clauses
+
+
+def _sort(query):
+    tail = [{"reading": "asc"}, {"listing_id": "asc"}]
+    if query.sort == "distance" and query.origin is not None:
+        lat, lng = query.origin
+        distance = {"location": {"lat": lat, "lon": lng}, "order": "asc", "unit": "m", "distance_type": "arc"}
+        return [{"_geo_distance": distance}, *tail]
+    if query.sort == "relevance":
+        return [{"_score": "desc"}, *tail]
+    return tail
+
+
+class DirectorySearch:
+    """Mixed into the engine: needs the EngineClient methods."""
+
+    def index_listing_documents(self, docs):
+        alias = self._ensure("listings", listing_properties)
+        return self._bulk(alias, [(str(d["listing_id"]), d) for d in docs], refresh=len(docs) <= 100)
+
+    def delete_listing_documents(self, listing_ids):
+        alias = self._ensure("listings", listing_properties)
+        self._do(
+            self.client.delete_by_query,
+            index=alias,
+            body={"query": {"ids": {"values": [str(i) for i in listing_ids]}}},
+            refresh=True,
+        )
+
+    def rebuild_listings(self, docs, progress=None, batch=2000):
+        """Fill a new listings index and swap the alias to it (searches never see an empty index)."""
+        index = self._create_index("listings", listing_properties)
+        chunk = []
+        for doc in docs:
+            chunk.append((str(doc["listing_id"]), doc))
+            if len(chunk) >= batch:
+                self._bulk(index, chunk)
+                if progress:
+                    progress(len(chunk))
+                chunk = []
+        self._bulk(index, chunk)
+        if progress and chunk:
+            progress(len(chunk))
+        self._do(self.client.indices.refresh, index=index)
+        self._swap("listings", index)
+
+    def directory_search(self, query):
+        """The elasticsearch-dsl Search for a DirectoryQuery."""
+        must = [_term_clause(t) for t in query.terms if t.required]
+        should = [_term_clause(t) for t in query.terms if not t.required]
+        must_not = [Q("terms", listing_id=list(query.exclude_ids))] if query.exclude_ids else []
+        s = Search(index=self.alias("listings")).query(
+            Q("bool", must=must, should=should, filter=_filters(query), must_not=must_not, minimum_should_match=0)
+        )
+        s = s.sort(*_sort(query)).extra(from_=query.offset, size=query.limit, track_total_hits=True, track_scores=True)
+        if query.facets:
+            for name, field in FACET_FIELDS.items():
+                s.aggs.bucket(name, A("terms", field=field, size=1000))
+        return s.source(False)
+
+    def search_directory(self, query):
+        response = self._query("listings", self.directory_search(query))
+        hits = response["hits"]["hits"]
+        aggregations = response.get("aggregations", {})
+        facets = (
+            {
+                name: {b["key"]: b["doc_count"] for b in aggregations.get(name, {}).get("buckets", [])}
+                for name in FACET_FIELDS
+            }
+            if query.facets
+            else {}
+        )
+        return ListingHits(
+            ids=[int(h["_id"]) for h in hits],
+            count=response["hits"]["total"]["value"],
+            facets=facets,
+            backend=self.name,
+            scores=[int(round(h.get("_score") or 0)) for h in hits],
+        )

@@ -1,0 +1,150 @@
+"""Site search on the engine: page documents, their index and the page query (the database backend's recall)."""
+
+from elasticsearch_dsl import A, Q, Search
+
+from search import japanese
+from search.backends.opensearch.mappings import page_properties
+from search.documents import document_key, page_text, page_type_key, page_types
+from search.engine import PER_PAGE, Facet, Hit, Results
+from search.snippets import highlight
+
+
+def _phrase_query(field, query_string):
+    """The database backend's semantics as a bool query: every term, any of its variants, as a phrase."""
+    musts = []
+    for alternatives in japanese.query_terms(query_string):
+        options = [Q("match_phrase", **{field: " ".join(seq)}) for seq in alternatives]
+        musts.append(Q("bool", should=options, minimum_should_match=1))
+    return musts
+
+
+class PageSearch:
+    """Mixed into the engine: needs the EngineClient methods."""
+
+    @staticmethod
+    def page_document(page):
+        title, body = page_text(page)
+        return {
+            "title": page.title,
+            "body": body,
+            "type": page_type_key(page),
+            "type_label": str(page._meta.verbose_name),
+            "url": page.get_url() or page.url_path,
+            "title_tokens": japanese.index_text(title),
+            "tokens": japanese.index_text(f"{title} {body}"),
+        }
+
+    @staticmethod
+    def _indexable(page):
+        return page.live and not page.get_view_restrictions().exists()
+
+    def index(self, obj):
+        from wagtail.models import Page
+
+        if not isinstance(obj, Page):
+            return False
+        page = obj.specific
+        if not self._indexable(page):
+            return self.delete(page)
+        alias = self._ensure("pages", page_properties)
+        self._do(self.client.index, index=alias, id=document_key(page), body=self.page_document(page), refresh="true")
+        return True
+
+    def delete(self, obj):
+        return self.delete_by_key(document_key(obj))
+
+    def delete_by_key(self, key):
+        from search.signals import LISTING_KEY_PREFIX
+
+        if key.startswith(LISTING_KEY_PREFIX):
+            self.delete_listing_documents([int(key[len(LISTING_KEY_PREFIX) :])])
+            return True
+        alias = self.alias("pages")
+        if self._do(self.client.indices.exists_alias, name=alias):
+            self._do(self.client.delete_by_query, index=alias, body={"query": {"ids": {"values": [key]}}}, refresh=True)
+        return True
+
+    def rebuild(self, progress=None, batch=500):
+        """Fill a new pages index with every live, public page and swap the alias to it."""
+        index = self._create_index("pages", page_properties)
+        for model in page_types().values():
+            pages = model.objects.live().public().exact_type(model).specific().iterator(chunk_size=batch)
+            docs = []
+            for page in pages:
+                docs.append((document_key(page), self.page_document(page)))
+                if len(docs) >= batch:
+                    self._bulk(index, docs)
+                    if progress:
+                        progress(len(docs))
+                    docs = []
+            self._bulk(index, docs)
+            if progress and docs:
+                progress(len(docs))
+        self._do(self.client.indices.refresh, index=index)
+        self._swap("pages", index)
+
+    def page_search(self, query_string, selected_types=()):
+        s = Search(index=self.alias("pages"))
+        kuromoji = self.has_kuromoji()
+        musts = _phrase_query("tokens", query_string)
+        if not musts:
+            return None
+        boosts = [
+            Q("match_phrase", title_tokens={"query": " ".join(alt[0]), "boost": 3})
+            for alt in japanese.query_terms(query_string)
+        ]
+        boosts.append(Q("match", title={"query": query_string, "boost": 2}))
+        boosts.append(Q("match", body=query_string))
+        if kuromoji:
+            boosts.append(Q("match", **{"body.ja": query_string}))
+        s = s.query(Q("bool", must=musts, should=boosts))
+        if selected_types:
+            s = s.post_filter("terms", type=list(selected_types))
+        s.aggs.bucket("type", A("terms", field="type", size=50))
+        return s
+
+    def search(self, query, filters=None, facets=("type",), page=1, per_page=PER_PAGE):
+        filters = filters or {}
+        types = page_types()
+        selected = [t for t in filters.get("type", []) if t in types]
+        s = self.page_search(query, selected)
+        if s is None:
+            return Results(query, [], 0, page, per_page, self.name, {"type": []})
+        start = (page - 1) * per_page
+        s = s.extra(from_=start, size=per_page, track_total_hits=True).source(
+            ["title", "body", "type", "type_label", "url"]
+        )
+        response = self._query("pages", s)
+        total = response["hits"]["total"]["value"]
+        hits = response["hits"]["hits"]
+        if total == 0:
+            loose = japanese.loose_tokens(query)
+            if loose:
+                s2 = Search().query(Q("match", tokens={"query": " ".join(loose), "operator": "or"}))
+                if selected:
+                    s2 = s2.post_filter("terms", type=selected)
+                s2.aggs.bucket("type", A("terms", field="type", size=50))
+                s2 = s2.extra(from_=start, size=per_page, track_total_hits=True)
+                response = self._query("pages", s2)
+                total, hits = response["hits"]["total"]["value"], response["hits"]["hits"]
+        facet_list = []
+        for bucket in response.get("aggregations", {}).get("type", {}).get("buckets", []):
+            model = types.get(bucket["key"])
+            label = str(model._meta.verbose_name) if model else bucket["key"]
+            facet_list.append(Facet(bucket["key"], label, bucket["doc_count"], bucket["key"] in selected))
+        facet_list.sort(key=lambda f: (-f.count, f.label))
+        out = []
+        for h in hits:
+            src = h["_source"]
+            page_id = int(h["_id"].rsplit(":", 1)[1])
+            out.append(
+                Hit(
+                    page_id,
+                    src["title"],
+                    src["url"],
+                    src["type"],
+                    src.get("type_label", ""),
+                    highlight(src.get("body", ""), query),
+                )
+            )
+        return Results(query, out, total, page, per_page, self.name, {"type": facet_list})

@@ -1,0 +1,206 @@
+"""The directory search: one function for the directory page, the 生まれたら page, the JSON API and the open data.
+
+``search_directory(params, …)`` validates the parameters (the directory's filter form), reads the keyword box
+(``query.parse_keywords``: Japanese terms, synonyms, amenity and age words), asks the configured engine
+(``search.engine.get_engine().search_directory``: the engine with the database as fallback, or the database),
+and returns the page of listings with distances, next openings, facets and the filters the words applied.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
+
+from home.paging import PageNumbers
+from search.directory.query import DirectoryQuery, parse_keywords
+from search.engine import get_engine
+from search.geo import haversine_km
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+
+class InvalidSearch(Exception):
+    def __init__(self, errors):
+        super().__init__("invalid search parameters")
+        self.errors = errors
+
+
+@dataclass
+class DirectoryResult(PageNumbers):
+    count: int
+    items: list
+    page: int
+    page_size: int
+    facets: dict
+    backend: str = "database"
+    origin: tuple | None = None
+    filterset: object = None
+    params: dict = field(default_factory=dict)
+    applied_intents: list = field(default_factory=list)
+    sort: str = "name"
+
+    @property
+    def per_page(self):
+        return self.page_size
+
+
+def origin_from(data):
+    """The point distances are measured from, rounded to ~100 m: lat/lng, else a postal code, else an area."""
+    from resources_directory.geo import postal_code_location, round_location
+
+    if data.get("lat") is not None and data.get("lng") is not None:
+        return round_location(data["lat"], data["lng"])
+    if data.get("postal_code"):
+        return round_location(*postal_code_location(data["postal_code"]))
+    area = data.get("near_area")
+    if area is not None and area.latitude is not None and area.longitude is not None:
+        return round_location(area.latitude, area.longitude)
+    return None
+
+
+def week_days(today):
+    return [today + timedelta(days=offset) for offset in range(7)]
+
+
+def open_this_week(today):
+    """(weekly rules that fall on one of the next seven days, listings a closure shuts on all of those days)."""
+    from resources_directory.filters import rules_for
+    from resources_directory.models import Closure, OpeningHours
+
+    days = week_days(today)
+    rules = sorted({f"{day.weekday()}:{week}" for day in days for week in rules_for(day)})
+    closures = list(Closure.objects.filter(start_date__lte=days[-1], end_date__gte=days[0]))
+    closed_pages = {closure.page_id for closure in closures}
+    hours_by_page = {}
+    for hours in OpeningHours.objects.filter(page_id__in=closed_pages):
+        hours_by_page.setdefault(hours.page_id, []).append(hours)
+    shut = [
+        page_id
+        for page_id in sorted(closed_pages)
+        if not any(
+            any(h.matches(day) for h in hours_by_page.get(page_id, []))
+            and not any(c.page_id == page_id and c.covers(day) for c in closures)
+            for day in days
+        )
+    ]
+    return rules, shut
+
+
+def _filterset(params, today):
+    from resources_directory.filters import ListingFilter
+    from resources_directory.models import ListingPage
+
+    if isinstance(params, ListingFilter):
+        return params
+    if not isinstance(params, MultiValueDict):
+        params = MultiValueDict({k: v if isinstance(v, list | tuple) else [v] for k, v in params.items()})
+    return ListingFilter(params, queryset=ListingPage.objects.none(), today=today)
+
+
+def build_query(data, today, parent=None):
+    """(DirectoryQuery, applied intents, origin) for cleaned filter data."""
+    terms, intents = parse_keywords(data.get("q"))
+    amenities = list(data.get("amenity") or [])
+    amenities += [i.amenity for i in intents if i.amenity and i.amenity not in amenities]
+    age_range = None
+    if data.get("age_months") is not None:
+        age_range = (data["age_months"], data["age_months"])
+    else:
+        age_range = next((i.age_range for i in intents if i.age_range), None)
+    origin = origin_from(data)
+    sort = data.get("sort") or ("relevance" if terms else "distance" if origin else "name")
+    rules, shut = open_this_week(today) if data.get("open_this_week") else (None, [])
+    weekday = data.get("weekday")
+    query = DirectoryQuery(
+        terms=terms,
+        directory_id=parent.pk if parent is not None else None,
+        categories=[c.slug for c in data.get("category") or []],
+        areas=[a.slug for a in data.get("area") or []],
+        amenities=amenities,
+        age_range=age_range,
+        weekday=int(weekday) if weekday not in (None, "") else None,
+        rules=rules,
+        exclude_ids=shut,
+        origin=origin,
+        radius_km=data.get("radius_km") if origin else None,
+        sort=sort,
+    )
+    applied = [i.label for i in intents if i.amenity or (i.age_range and data.get("age_months") is None)]
+    return query, applied
+
+
+def listings_in_order(ids, origin, now):
+    """The listing pages of these ids, in this order, with distance_km and next_open set."""
+    from resources_directory.models import Category, Closure, ListingPage, OpeningHours
+    from resources_directory.models.hours import next_opening
+
+    if not ids:
+        return []
+    pages = (
+        ListingPage.objects.live()
+        .filter(pk__in=ids)
+        .select_related("area")
+        .prefetch_related(
+            Prefetch("categories", queryset=Category.objects.order_by("sort_order", "name")),
+            Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("sort_order")),
+            Prefetch("closures", queryset=Closure.objects.order_by("start_date")),
+        )
+    )
+    by_id = {page.pk: page for page in pages}
+    items = [by_id[pk] for pk in ids if pk in by_id]
+    for item in items:
+        item.distance_km = None
+        if origin and item.latitude is not None and item.longitude is not None:
+            item.distance_km = round(haversine_km(origin, (item.latitude, item.longitude)), 2)
+        item.next_open = next_opening(list(item.opening_hours.all()), list(item.closures.all()), now)
+    return items
+
+
+def search_directory(params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None, now=None, facets=True):
+    """Run a directory search. ``params``: a QueryDict/dict of the filter parameters, or a bound ListingFilter.
+
+    Raises InvalidSearch (with per-field messages) when the parameters do not validate.
+    """
+    now = now or timezone.localtime()
+    filterset = _filterset(params, now.date())
+    if not filterset.is_valid():
+        raise InvalidSearch(filterset.errors.get_json_data())
+    data = filterset.form.cleaned_data
+    query, applied = build_query(data, now.date(), parent)
+    page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
+    page = max(1, int(page))
+    query.offset, query.limit, query.facets = (page - 1) * page_size, page_size, facets
+    hits = get_engine().search_directory(query)
+    facet_counts = {name: hits.facets.get(name, {}) for name in ("category", "area", "amenity")} if facets else {}
+    return DirectoryResult(
+        count=hits.count,
+        items=listings_in_order(hits.ids, query.origin, now),
+        page=page,
+        page_size=page_size,
+        facets=facet_counts,
+        backend=hits.backend,
+        origin=query.origin,
+        filterset=filterset,
+        params={key: value for key, value in data.items() if value not in (None, "", [])},
+        applied_intents=applied,
+        sort=query.sort,
+    )
+
+
+def all_listing_ids(parent=None):
+    """Every live, public listing in reading order (the open-data export), through the same engine."""
+    query = DirectoryQuery(directory_id=parent.pk if parent is not None else None, facets=False, limit=0)
+    engine = get_engine()
+    count = engine.search_directory(query).count
+    ids = []
+    step = MAX_PAGE_SIZE * 10
+    for offset in range(0, count, step):
+        query.offset, query.limit = offset, step
+        ids += engine.search_directory(query).ids
+    return ids
+
+
+__all__ = ["DEFAULT_PAGE_SIZE", "MAX_PAGE_SIZE", "DirectoryResult", "InvalidSearch", "search_directory"]

@@ -1,0 +1,230 @@
+"""The directory's search documents: built from listing pages, stored in ``ListingDocument``, sent to the engine.
+
+One function builds a document (:func:`build_document`); :func:`refresh` writes the documents of some listings
+(and removes those that are no longer live and public), :func:`rebuild` writes them all. The engine gets the same
+dicts (:func:`as_engine_document`) after the transaction commits, through ``search.signals``' task.
+"""
+
+import math
+from functools import lru_cache
+
+from django.db import transaction
+from wagtail.models import PageViewRestriction
+
+from search import japanese
+
+# Lucene's geo_point encoding (GeoEncodingUtils): 32 bits per coordinate, rounded down.
+_LAT_DECODE = 1 / ((1 << 32) / 180.0)
+_LON_DECODE = 1 / ((1 << 32) / 360.0)
+NO_LOWER_AGE, NO_UPPER_AGE = -1000, 10_000
+
+
+def quantise(lat, lng):
+    """(lat, lng) as the engine keeps them in its doc values, so both backends measure the same distances."""
+    if lat is None or lng is None:
+        return None, None
+    lat = math.nextafter(90.0, 0) if lat == 90.0 else lat
+    lng = math.nextafter(180.0, 0) if lng == 180.0 else lng
+    return math.floor(lat / _LAT_DECODE) * _LAT_DECODE, math.floor(lng / _LON_DECODE) * _LON_DECODE
+
+
+@lru_cache(maxsize=4096)
+def _short_text_tokens(text):
+    """Token stream of a short, often repeated text (a category or area name): analysed once per process."""
+    return japanese.index_text(text)
+
+
+def padded(values):
+    return f" {' '.join(values)} " if values else " "
+
+
+def stream(*parts, cache=False):
+    text = " ".join(part for part in parts if part)
+    tokens = _short_text_tokens(text) if cache else japanese.index_text(text)
+    return f" {tokens} " if tokens else " "
+
+
+def join_streams(*streams):
+    return padded([s.strip() for s in streams if s.strip()])
+
+
+def reading_of(page):
+    """The sort key: the editor's kana, else the reading of the name, folded to hiragana."""
+    if page.kana.strip():
+        return japanese.fold(page.kana.strip())[:255]
+    return japanese.fold(japanese.analyse(page.title)[0])[:255]
+
+
+def build_document(page, program_titles=()):
+    """The fields both backends search on, from a specific ListingPage (in-memory relations are honoured)."""
+    from resources_directory.models import AMENITIES
+
+    categories = sorted(page.categories.all(), key=lambda c: c.slug)
+    area = page.area
+    hours = list(page.opening_hours.all())
+    lat, lng = quantise(page.latitude, page.longitude)
+    labels = [c.name for c in categories] + ([area.name] if area else [])
+    return {
+        "listing_id": page.pk,
+        "directory_id": page.get_parent().pk if page.depth and page.path else 0,
+        "reading": reading_of(page),
+        "name_tokens": stream(page.title, page.kana),
+        "label_tokens": join_streams(stream(" ".join(labels), cache=True), stream(page.organisation)),
+        "body_tokens": stream(page.summary, page.address, " ".join(program_titles)),
+        "latitude": lat,
+        "longitude": lng,
+        "age_low": page.min_age_months if page.min_age_months is not None else NO_LOWER_AGE,
+        "age_high": page.max_age_months if page.max_age_months is not None else NO_UPPER_AGE,
+        "categories": padded([c.slug for c in categories]),
+        "area": area.slug if area else "",
+        "amenities": padded([key for key in AMENITIES if getattr(page, key)]),
+        "weekdays": padded(sorted({str(h.weekday) for h in hours})),
+        "rules": padded(sorted({f"{h.weekday}:{h.week_of_month}" for h in hours})),
+    }
+
+
+def as_engine_document(doc):
+    """The engine's form of a stored document: key lists as arrays, the original point as a geo_point."""
+    out = {key: value for key, value in doc.items() if key not in ("latitude", "longitude", "source_point")}
+    for key in ("categories", "amenities", "weekdays", "rules"):
+        out[key] = doc[key].split()
+    out["area"] = doc["area"] or None
+    point = doc.get("source_point")
+    if point and point[0] is not None:
+        out["location"] = {"lat": point[0], "lon": point[1]}
+    return out
+
+
+def _programs_by_venue(listing_ids):
+    from home.models import ProgramPage
+
+    titles = {}
+    rows = (
+        ProgramPage.objects.live().filter(venue_id__in=listing_ids).order_by("title").values_list("venue_id", "title")
+    )
+    for venue_id, title in rows:
+        titles.setdefault(venue_id, []).append(title)
+    return titles
+
+
+def _restricted_paths():
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def _is_public(page, restricted):
+    return not any(page.path.startswith(path) for path in restricted)
+
+
+def documents_for(pages):
+    """Documents of these specific pages (live and public ones only), programs read in one query."""
+    restricted = _restricted_paths()
+    pages = [p for p in pages if p.live and _is_public(p, restricted)]
+    programs = _programs_by_venue([p.pk for p in pages])
+    docs = []
+    for page in pages:
+        doc = build_document(page, programs.get(page.pk, ()))
+        doc["source_point"] = (page.latitude, page.longitude)
+        docs.append(doc)
+    return docs
+
+
+def save(docs):
+    """Write documents to the database table (insert or replace) and queue them for the engine."""
+    from search.models import ListingDocument
+
+    if not docs:
+        return
+    ids = [d["listing_id"] for d in docs]
+    ListingDocument.objects.filter(listing_id__in=ids).delete()
+    ListingDocument.objects.bulk_create(
+        [ListingDocument(**{k: v for k, v in d.items() if k != "source_point"}) for d in docs], batch_size=500
+    )
+    _to_engine("index", ids)
+
+
+def remove(listing_ids):
+    from search.models import ListingDocument
+
+    listing_ids = list(listing_ids)
+    if listing_ids:
+        ListingDocument.objects.filter(listing_id__in=listing_ids).delete()
+        _to_engine("delete", listing_ids)
+
+
+def listing_queryset():
+    from resources_directory.models import ListingPage
+
+    return ListingPage.objects.select_related("area").prefetch_related("categories", "opening_hours")
+
+
+def refresh(listing_ids):
+    """Bring the documents of these listings in step with the pages (write the live ones, drop the others)."""
+    listing_ids = set(listing_ids)
+    if not listing_ids:
+        return
+    docs = documents_for(listing_queryset().filter(pk__in=listing_ids))
+    save(docs)
+    remove(listing_ids - {d["listing_id"] for d in docs})
+
+
+def refresh_page(page):
+    """After a save: the document from the saved instance itself (its relations may not be in the database yet)."""
+    docs = documents_for([page])
+    if docs:
+        save(docs)
+    else:
+        remove([page.pk])
+
+
+def rebuild(batch=1000, progress=None):
+    """Every listing's document, from scratch (the database table; the engine is rebuilt by the caller)."""
+    from search.models import ListingDocument
+
+    with transaction.atomic():
+        ListingDocument.objects.all().delete()
+        pages = listing_queryset().live().order_by("pk")
+        ids = list(pages.values_list("pk", flat=True))
+        for start in range(0, len(ids), batch):
+            docs = documents_for(pages.filter(pk__in=ids[start : start + batch]))
+            ListingDocument.objects.bulk_create(
+                [ListingDocument(**{k: v for k, v in d.items() if k != "source_point"}) for d in docs]
+            )
+            if progress:
+                progress(len(docs))
+    return len(ids)
+
+
+def engine_documents(listing_ids=None):
+    """Stored documents in the engine's form, with the original coordinates of their pages."""
+    from search.models import ListingDocument
+
+    rows = ListingDocument.objects.all().order_by("listing_id")
+    if listing_ids is not None:
+        rows = rows.filter(listing_id__in=listing_ids)
+    from resources_directory.models import ListingPage
+
+    points = {
+        pk: (lat, lng)
+        for pk, lat, lng in ListingPage.objects.filter(pk__in=rows.values("listing_id")).values_list(
+            "pk", "latitude", "longitude"
+        )
+    }
+    for row in rows.values():
+        row["source_point"] = points.get(row["listing_id"], (None, None))
+        yield as_engine_document(row)
+
+
+def send_to_engine(engine, listing_ids):
+    """Make the engine's documents of these listings match the table: index the stored ones, delete the rest."""
+    docs = list(engine_documents(listing_ids))
+    if docs:
+        engine.index_listing_documents(docs)
+    gone = set(listing_ids) - {d["listing_id"] for d in docs}
+    if gone:
+        engine.delete_listing_documents(sorted(gone))
+
+
+def _to_engine(action, listing_ids):
+    from search import signals
+
+    signals.enqueue_listings(action, listing_ids)

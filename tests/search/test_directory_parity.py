@@ -1,0 +1,106 @@
+"""Same answers on every backend: the directory's questions on ~2,000 generated listings plus the demo hub.
+
+The database backend (SQLite or PostgreSQL, whichever this run uses) and the real OpenSearch node must return the
+same ids in the same order, the same scores, counts and facet counts. CI runs the suite on SQLite and on
+PostgreSQL, each against the node, so the three agree. Then the node is made unreachable: the database answers.
+"""
+
+import io
+import random
+
+import pytest
+
+from resources_directory import demo
+from resources_directory.factories import bulk_listings
+from search.backends.database import DatabaseEngine
+from search.directory import build_query, documents, search_directory
+from tests.resources_directory.conftest import MONDAY
+from tests.search.conftest import ENGINE_URL
+
+pytestmark = [
+    pytest.mark.engine,
+    pytest.mark.skipif(not ENGINE_URL, reason="SEARCH_ENGINE_URL not set"),
+]
+
+LISTINGS = 2000
+CASES = [
+    {},
+    {"q": "おやこ"},
+    {"q": "ﾋﾛﾊﾞ"},
+    {"q": "ひろば さくら"},
+    {"q": "ほいくえん"},
+    {"q": "こうえん", "sort": "name"},
+    {"q": "あかちゃん"},
+    {"q": "授乳室"},
+    {"q": "じゅにゅう おむつ替え ベビーカー"},
+    {"q": "駐車場 雨の日"},
+    {"q": "0歳 サロン"},
+    {"q": "ふたご"},
+    {"q": "サロン", "lat": "35.391", "lng": "139.585"},
+    {"q": "にこにこ", "lat": "35.391", "lng": "139.585", "sort": "distance"},
+    {"age_months": "3", "weekday": "2", "postal_code": "234-0054", "sort": "distance"},
+    {"open_this_week": "true", "postal_code": "233-0004", "radius_km": "2"},
+    {"category": ["salon", "park"], "area": ["hino"]},
+    {"amenity": ["nursing_room", "parking"], "sort": "name"},
+    {"near_area": "konandai", "radius_km": "1.5", "q": "会"},
+]
+
+
+@pytest.fixture
+def city(home, opensearch):
+    demo.load(home, io.StringIO())
+    directory = home.get_children().get(slug="directory").specific
+    documents.refresh(bulk_listings(directory, LISTINGS, random.Random(14)))
+    opensearch.rebuild_listings(documents.engine_documents())
+    return directory
+
+
+def answer(engine, params, directory, offset=0, limit=3000):
+    from resources_directory.filters import ListingFilter
+    from resources_directory.models import ListingPage
+
+    form = ListingFilter(params, queryset=ListingPage.objects.none(), today=MONDAY.date())
+    assert form.is_valid(), form.errors
+    query, _applied = build_query(form.form.cleaned_data, MONDAY.date(), directory)
+    query.offset, query.limit = offset, limit
+    return engine.search_directory(query)
+
+
+def test_database_and_engine_give_the_same_ids_order_scores_and_facets(city, opensearch):
+    database = DatabaseEngine()
+    assert database.search_directory(build_query({}, MONDAY.date(), city)[0]).count >= LISTINGS
+    for params in CASES:
+        a, b = answer(database, params, city), answer(opensearch, params, city)
+        assert (a.backend, b.backend) == ("database", "opensearch")
+        assert a.count == b.count, params
+        assert a.ids == b.ids, params
+        assert a.scores == b.scores, params
+        assert a.facets == b.facets, params
+        assert a.count > 0, params
+        window_a, window_b = answer(database, params, city, 20, 20), answer(opensearch, params, city, 20, 20)
+        assert window_a.ids == window_b.ids == a.ids[20:40], params
+
+
+def test_whole_search_runs_on_the_engine_and_the_database_answers_when_it_is_down(
+    city, opensearch, client, engine_settings
+):
+    from search import engine as engine_module
+
+    engine_module._engines.clear()
+    response = client.get("/api/v1/directory/", {"q": "ひろば", "page_size": "50"})
+    assert response["X-Search-Backend"] == "opensearch"
+    on_engine = [row["id"] for row in response.json()["results"]]
+    page = client.get("/directory/", {"q": "あかちゃん"})
+    assert page["X-Search-Backend"] == "opensearch"
+    assert "港南図書館 赤ちゃんおはなし会" in page.content.decode()
+
+    engine_settings.SEARCH_ENGINE_URL = "http://127.0.0.1:9"  # nothing listens there
+    engine_module._engines.clear()
+    try:
+        response = client.get("/api/v1/directory/", {"q": "ひろば", "page_size": "50"})
+        assert response.status_code == 200
+        assert response["X-Search-Backend"] == "database"
+        assert [row["id"] for row in response.json()["results"]] == on_engine
+        assert search_directory({"q": "ひろば"}, now=MONDAY).backend == "database"
+    finally:
+        engine_module._engines.clear()
