@@ -3,6 +3,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from resources_directory.models import Area, Category
+from search.models import SynonymGroup
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -23,8 +24,19 @@ class AreaViewSet(SnippetViewSet):
     ordering = ["sort_order", "name"]
 
 
+class SynonymGroupViewSet(SnippetViewSet):
+    """Words families type for the same thing (支援センター = 地域子育て支援拠点): the directory search applies them."""
+
+    model = SynonymGroup
+    icon = "search"
+    menu_label = _("Synonyms")
+    list_display = ["words", "updated_at"]
+    search_fields = ["words"]
+    ordering = ["pk"]
+
+
 class DirectoryViewSetGroup(SnippetViewSetGroup):
-    items = (CategoryViewSet, AreaViewSet)
+    items = (CategoryViewSet, AreaViewSet, SynonymGroupViewSet)
     menu_icon = "list-ul"
     menu_label = _("Directory")
     menu_name = "directory"

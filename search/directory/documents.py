@@ -128,26 +128,54 @@ def documents_for(pages):
     return docs
 
 
-def save(docs):
-    """Write documents to the database table (insert or replace) and queue them for the engine."""
-    from search.models import ListingDocument
+TEXT_FIELDS = ("name_tokens", "label_tokens", "body_tokens")
 
+
+def _rows(docs):
+    """(ListingDocument, ListingDocumentText) instances of these documents."""
+    from search.models import ListingDocument, ListingDocumentText
+
+    structured, words = [], []
+    for doc in docs:
+        fields = {k: v for k, v in doc.items() if k != "source_point" and k not in TEXT_FIELDS}
+        structured.append(ListingDocument(**fields))
+        words.append(ListingDocumentText(document_id=doc["listing_id"], **{k: doc[k] for k in TEXT_FIELDS}))
+    return structured, words
+
+
+def _delete_rows(listing_ids=None):
+    """Delete documents (all of them, or of these listings): the words first, so each is one DELETE statement."""
+    from search.models import ListingDocument, ListingDocumentText
+
+    words, structured = ListingDocumentText.objects.all(), ListingDocument.objects.all()
+    if listing_ids is not None:
+        words, structured = words.filter(document_id__in=listing_ids), structured.filter(listing_id__in=listing_ids)
+    words.delete()
+    structured.delete()
+
+
+def _insert(docs, batch_size=500):
+    from search.models import ListingDocument, ListingDocumentText
+
+    structured, words = _rows(docs)
+    ListingDocument.objects.bulk_create(structured, batch_size=batch_size)
+    ListingDocumentText.objects.bulk_create(words, batch_size=batch_size)
+
+
+def save(docs):
+    """Write documents to the database tables (insert or replace) and queue them for the engine."""
     if not docs:
         return
     ids = [d["listing_id"] for d in docs]
-    ListingDocument.objects.filter(listing_id__in=ids).delete()
-    ListingDocument.objects.bulk_create(
-        [ListingDocument(**{k: v for k, v in d.items() if k != "source_point"}) for d in docs], batch_size=500
-    )
+    _delete_rows(ids)
+    _insert(docs)
     _to_engine("index", ids)
 
 
 def remove(listing_ids):
-    from search.models import ListingDocument
-
     listing_ids = list(listing_ids)
     if listing_ids:
-        ListingDocument.objects.filter(listing_id__in=listing_ids).delete()
+        _delete_rows(listing_ids)
         _to_engine("delete", listing_ids)
 
 
@@ -177,18 +205,14 @@ def refresh_page(page):
 
 
 def rebuild(batch=1000, progress=None):
-    """Every listing's document, from scratch (the database table; the engine is rebuilt by the caller)."""
-    from search.models import ListingDocument
-
+    """Every listing's document, from scratch (the database tables; the engine is rebuilt by the caller)."""
     with transaction.atomic():
-        ListingDocument.objects.all().delete()
+        _delete_rows()
         pages = listing_queryset().live().order_by("pk")
         ids = list(pages.values_list("pk", flat=True))
         for start in range(0, len(ids), batch):
             docs = documents_for(pages.filter(pk__in=ids[start : start + batch]))
-            ListingDocument.objects.bulk_create(
-                [ListingDocument(**{k: v for k, v in d.items() if k != "source_point"}) for d in docs]
-            )
+            _insert(docs)
             if progress:
                 progress(len(docs))
     return len(ids)
@@ -196,20 +220,22 @@ def rebuild(batch=1000, progress=None):
 
 def engine_documents(listing_ids=None):
     """Stored documents in the engine's form, with the original coordinates of their pages."""
+    from resources_directory.models import ListingPage
     from search.models import ListingDocument
 
     rows = ListingDocument.objects.all().order_by("listing_id")
     if listing_ids is not None:
         rows = rows.filter(listing_id__in=listing_ids)
-    from resources_directory.models import ListingPage
-
     points = {
         pk: (lat, lng)
         for pk, lat, lng in ListingPage.objects.filter(pk__in=rows.values("listing_id")).values_list(
             "pk", "latitude", "longitude"
         )
     }
-    for row in rows.values():
+    structured = [f.attname for f in ListingDocument._meta.concrete_fields]
+    for row in rows.values(*structured, *(f"text__{name}" for name in TEXT_FIELDS)).iterator(chunk_size=2000):
+        for name in TEXT_FIELDS:
+            row[name] = row.pop(f"text__{name}") or " "
         row["source_point"] = points.get(row["listing_id"], (None, None))
         yield as_engine_document(row)
 

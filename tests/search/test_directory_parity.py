@@ -43,6 +43,7 @@ CASES = [
     {"category": ["salon", "park"], "area": ["hino"]},
     {"amenity": ["nursing_room", "parking"], "sort": "name"},
     {"near_area": "konandai", "radius_km": "1.5", "q": "会"},
+    {"lat": "35.40", "lng": "139.60"},  # every place, nearest first: the database's growing boxes
 ]
 
 
@@ -79,6 +80,25 @@ def test_database_and_engine_give_the_same_ids_order_scores_and_facets(city, ope
         assert a.count > 0, params
         window_a, window_b = answer(database, params, city, 20, 20), answer(opensearch, params, city, 20, 20)
         assert window_a.ids == window_b.ids == a.ids[20:40], params
+
+
+def test_pages_of_the_nearest_agree_up_to_the_places_without_coordinates(city, opensearch):
+    """Deep pages of "nearest first" cross from the last measured place to those without coordinates."""
+    database = DatabaseEngine()
+    params = {"lat": "35.40", "lng": "139.60", "age_months": "6"}
+    everything = answer(opensearch, params, city)
+    located = sum(1 for page_id in everything.ids if page_id in city_points(city))
+    assert 500 < located < everything.count  # boxes are used, and some places have no coordinates
+    for offset in (0, 7, located - 5, located, everything.count - 3):
+        a, b = answer(database, params, city, offset, 10), answer(opensearch, params, city, offset, 10)
+        assert a.ids == b.ids == everything.ids[offset : offset + 10], offset
+        assert a.count == b.count == everything.count
+
+
+def city_points(directory):
+    from search.models import ListingDocument
+
+    return set(ListingDocument.objects.filter(latitude__isnull=False).values_list("listing_id", flat=True))
 
 
 def test_whole_search_runs_on_the_engine_and_the_database_answers_when_it_is_down(

@@ -147,3 +147,28 @@ def test_api_and_page_name_the_backend_that_answered(demo_hub, client):
     assert response["X-Search-Backend"] == "database"
     assert response.json()["count"] == 5
     assert client.get("/directory/", {"q": "こうえん"})["X-Search-Backend"] == "database"
+
+
+SYNONYM_RIGHTS = {"anonymous": False, "editor": True, "reviewer": False, "manager": True}
+
+
+@pytest.mark.parametrize("role", list(SYNONYM_RIGHTS))
+def test_hub_staff_keep_the_synonym_list_in_the_admin_and_the_search_applies_it(demo_hub, staff, client_for, role):
+    client = client_for(role)
+    base = "/admin/snippets/site_search/synonymgroup/"
+    response = client.post(f"{base}add/", {"words": "ツイン, 双子"})
+    if not SYNONYM_RIGHTS[role]:
+        assert response.status_code == 302 and not SynonymGroup.objects.exists()
+        assert client.get(base).status_code == 302
+        return
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert titles({"q": "ツイン"}) == ["ふたごの会サークル"]
+    group = SynonymGroup.objects.get()
+    assert client.post(f"{base}delete/{group.pk}/").status_code == 302
+    assert titles({"q": "ツイン"}) == []
+
+
+def test_a_synonym_group_needs_two_words(demo_hub, staff, client_for):
+    response = client_for("editor").post("/admin/snippets/site_search/synonymgroup/add/", {"words": "ツイン"})
+    assert response.status_code == 200 and not SynonymGroup.objects.exists()
+    assert "at least two words" in response.content.decode() or "2つ以上" in response.content.decode()
