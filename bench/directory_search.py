@@ -1,14 +1,16 @@
-"""Directory search benchmark: p50/p95 of typical searches at 1k, 10k (and 100k) listings, next to the raw SQL.
+"""Directory search benchmark: p50/p95 of typical searches at 1k, 10k and 100k listings, per backend.
 
     .venv/bin/python bench/directory_search.py                       # SQLite (var/bench.sqlite3)
     DATABASE_URL=postgres://postgres@127.0.0.1:54329/kosodate .venv/bin/python bench/directory_search.py
-    .venv/bin/python bench/directory_search.py --sizes 1000,10000,100000 --runs 50
+    SEARCH_ENGINE_URL=http://127.0.0.1:9200 .venv/bin/python bench/directory_search.py --sizes 1000,10000,100000
+    make bench-directory                                             # all three backends, 1k / 10k / 100k
 
 It builds its own database (kept between runs: var/bench.sqlite3, or kosodate_bench_<checkout> on PostgreSQL),
 generates realistic listings around 港南区 cumulatively (1k, then up to 10k...; the counts only grow, so delete
-the bench database to start a series again), and times
-``search.directory.search_directory`` (everything the search page and the API do: count, page, prefetches, facets,
-distances, next openings) against re-running the exact SQL the ORM issued through a raw cursor (the floor).
+the bench database to start a series again) with their search documents, and prints a markdown table: the
+database backend's answer (count, facets, the page's ids), the engine's answer to the same question when
+SEARCH_ENGINE_URL is set (index prefix ``bench-directory``), and the whole ``search.directory.search_directory``
+(validation, the configured backend, the 20 listing pages with their prefetches, distances and next openings).
 """
 
 import argparse
@@ -33,10 +35,17 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 QUERIES = {
-    "keyword+age+weekday+near (typical)": {"q": "サロン", "age_months": "3", "weekday": "1", "postal_code": "234-0054"},
-    "age+distance sort": {"age_months": "8", "lat": "35.3912", "lng": "139.5851", "sort": "distance"},
+    "family: age+weekday+postal, nearest": {
+        "age_months": "3",
+        "weekday": "2",
+        "postal_code": "234-0054",
+        "sort": "distance",
+    },
+    "keyword+age+weekday+near": {"q": "サロン", "age_months": "3", "weekday": "1", "postal_code": "234-0054"},
+    "hiragana keyword (おやこ)": {"q": "おやこ"},
+    "amenity word+area (授乳室)": {"q": "授乳室", "area": ["hino"]},
     "open this week+radius 2 km": {"open_this_week": "true", "postal_code": "233-0004", "radius_km": "2"},
-    "category+area by name": {"category": "salon", "area": "hino"},
+    "category+area by name": {"category": ["salon"], "area": ["hino"]},
 }
 
 
@@ -60,25 +69,41 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def time_query(params, runs):
-    from search.directory import search_directory as search_listings
-
-    now = timezone.localtime()
-    search_listings(params, now=now)  # warm up
-    orm, raw = [], []
+def timed(call, runs):
+    call()  # warm up
+    times = []
     for _ in range(runs):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            search_listings(params, now=now)
-            orm.append((time.perf_counter() - started) * 1000)
-        statements = [q["sql"] for q in captured.captured_queries]
         started = time.perf_counter()
-        with connection.cursor() as cursor:
-            for sql in statements:
-                cursor.execute(sql)
-                cursor.fetchall()
-        raw.append((time.perf_counter() - started) * 1000)
-    return orm, raw, len(statements)
+        call()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), percentile(times, 0.95)
+
+
+def directory_query(params, directory):
+    from django.utils.datastructures import MultiValueDict
+
+    from resources_directory.filters import ListingFilter
+    from resources_directory.models import ListingPage
+    from search.directory import build_query
+
+    today = timezone.localdate()
+    data = MultiValueDict({key: value if isinstance(value, list) else [value] for key, value in params.items()})
+    form = ListingFilter(data, queryset=ListingPage.objects.none(), today=today)
+    assert form.is_valid(), form.errors
+    return build_query(form.form.cleaned_data, today, directory)[0]
+
+
+def engine():
+    """The OpenSearch/Elasticsearch node of SEARCH_ENGINE_URL (its own index prefix), or None."""
+    from django.conf import settings
+
+    if not os.environ.get("SEARCH_ENGINE_URL"):
+        return None
+    settings.SEARCH_ENGINE_URL = os.environ["SEARCH_ENGINE_URL"]
+    settings.SEARCH_ENGINE_INDEX_PREFIX = "bench-directory"
+    from search.backends.opensearch import OpenSearchEngine
+
+    return OpenSearchEngine.from_settings()
 
 
 def main():
@@ -88,29 +113,36 @@ def main():
     args = parser.parse_args()
     from resources_directory.factories import bulk_listings
     from resources_directory.models import DirectoryPage
-    from search.directory import documents
+    from search.backends.database import DatabaseEngine
+    from search.directory import documents, search_directory
 
     home = setup_database()
     directory = DirectoryPage.objects.child_of(home).get()
     rng = random.Random(2026)
-    print(f"database: {connection.vendor}  runs per query: {args.runs}")
-    header = (
-        f"{'listings':>8}  {'query':<38} {'SQL':>3} {'p50 ms':>8} {'p95 ms':>8} {'raw p50':>8} {'raw p95':>8} "
-        f"{'×raw':>5}"
-    )
-    print(header)
-    print("-" * len(header))
+    database, node = DatabaseEngine(), engine()
+    now = timezone.localtime()
+    print(f"database: {connection.vendor}  engine: {node.name if node else '-'}  runs per query: {args.runs}")
+    print()
+    columns = ["listings", "query", "SQL", f"{connection.vendor} p50 / p95 ms", "engine p50 / p95 ms"]
+    print(f"| {' | '.join(columns)} | whole p50 / p95 ms |")
+    print("|---:|---|---:|---:|---:|---:|")
     for size in [int(s) for s in args.sizes.split(",")]:
-        documents.refresh(bulk_listings(directory, size, rng))
+        with transaction.atomic():
+            documents.refresh(bulk_listings(directory, size, rng))
         directory.refresh_from_db()
-        size = directory.numchild  # noqa: PLW2901 - listings only grow: delete the bench database for a fresh series
+        if node is not None:
+            node.rebuild_listings(documents.engine_documents())
         for label, params in QUERIES.items():
-            orm, raw, statements = time_query(params, args.runs)
-            p50, p95 = statistics.median(orm), percentile(orm, 0.95)
-            r50, r95 = statistics.median(raw), percentile(raw, 0.95)
+            query = directory_query(params, directory)
+            with CaptureQueriesContext(connection) as captured:
+                search_directory(params, now=now)
+            on_database = timed(lambda q=query: database.search_directory(q), args.runs)
+            on_engine = timed(lambda q=query: node.search_directory(q), args.runs) if node else None
+            whole = timed(lambda p=params: search_directory(p, now=now), args.runs)
+            engine_cell = f"{on_engine[0]:.1f} / {on_engine[1]:.1f}" if on_engine else "–"
             print(
-                f"{size:>8}  {label:<38} {statements:>3} {p50:>8.1f} {p95:>8.1f} {r50:>8.1f} {r95:>8.1f} "
-                f"{p95 / r95 if r95 else 0:>5.1f}"
+                f"| {directory.numchild} | {label} | {len(captured)} | {on_database[0]:.1f} / {on_database[1]:.1f} "
+                f"| {engine_cell} | {whole[0]:.1f} / {whole[1]:.1f} |"
             )
 
 

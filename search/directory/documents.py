@@ -185,14 +185,14 @@ def listing_queryset():
     return ListingPage.objects.select_related("area").prefetch_related("categories", "opening_hours")
 
 
-def refresh(listing_ids):
+def refresh(listing_ids, batch=500):
     """Bring the documents of these listings in step with the pages (write the live ones, drop the others)."""
-    listing_ids = set(listing_ids)
-    if not listing_ids:
-        return
-    docs = documents_for(listing_queryset().filter(pk__in=listing_ids))
-    save(docs)
-    remove(listing_ids - {d["listing_id"] for d in docs})
+    listing_ids = sorted(set(listing_ids))
+    for start in range(0, len(listing_ids), batch):
+        chunk = listing_ids[start : start + batch]
+        docs = documents_for(listing_queryset().filter(pk__in=chunk))
+        save(docs)
+        remove(set(chunk) - {d["listing_id"] for d in docs})
 
 
 def refresh_page(page):
