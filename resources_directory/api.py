@@ -29,11 +29,10 @@ API_PARAMS = (
 
 def listing_json(item, request):
     opening = item.next_open
-    url = item.get_url(request=request)  # the request keeps the sites' root paths: one look-up for the page
     return {
         "id": item.pk,
         "slug": item.slug,
-        "url": request.build_absolute_uri(url) if url else None,
+        "url": request.build_absolute_uri(item.url) if item.url else None,
         "name": item.title,
         "kana": item.kana,
         "summary": item.summary,
