@@ -110,6 +110,8 @@ def directory_api(request):
             "previous": page_url(result.page - 1) if result.has_previous else None,
             "results": [listing_json(item, request) for item in result.items],
             "facets": result.facets,
+            # The filters the words of q were read as (e.g. 授乳室 → the nursing-room amenity), as labels.
+            "applied_filters": [str(label) for label in result.applied_intents],
         },
         json_dumps_params={"ensure_ascii": False},
     )
@@ -236,7 +238,16 @@ def openapi_document(request=None):
                 "DirectoryResponse": {
                     "type": "object",
                     "additionalProperties": False,
-                    "required": ["count", "page", "num_pages", "next", "previous", "results", "facets"],
+                    "required": [
+                        "count",
+                        "page",
+                        "num_pages",
+                        "next",
+                        "previous",
+                        "results",
+                        "facets",
+                        "applied_filters",
+                    ],
                     "properties": {
                         "count": {"type": "integer", "minimum": 0},
                         "page": {"type": "integer", "minimum": 1},
@@ -252,6 +263,11 @@ def openapi_document(request=None):
                                 "area": {"type": "object", "additionalProperties": {"type": "integer"}},
                                 "amenity": {"type": "object", "additionalProperties": {"type": "integer"}},
                             },
+                        },
+                        "applied_filters": {
+                            "type": "array",
+                            "items": {"type": "string"},
+                            "description": "Filters the words of q were read as (amenities, ages), as readable labels",
                         },
                     },
                 },

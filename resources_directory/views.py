@@ -45,7 +45,12 @@ def map_settings():
 
 def map_points(items):
     return [
-        {"name": item.title, "url": item.url, "lat": item.latitude, "lng": item.longitude}
+        {
+            "name": item.title,
+            "url": getattr(item, "page_url", None) or item.url,
+            "lat": item.latitude,
+            "lng": item.longitude,
+        }
         for item in items
         if item.latitude is not None and item.longitude is not None
     ]
@@ -59,7 +64,13 @@ def serve_directory(page, request, *args, **kwargs):
     filterset = ListingFilter(data, queryset=ListingPage.objects.none(), today=timezone.localdate())
     context = page.get_context(request, *args, **kwargs)
     context.update(
-        {"filterset": filterset, "form": filterset.form, "is_post": request.method == "POST", "map": map_settings()}
+        {
+            "filterset": filterset,
+            "form": filterset.form,
+            "is_post": request.method == "POST",
+            "map": map_settings(),
+            "searched": bool(data),  # any parameter: the results come first and the filters are folded
+        }
     )
     status = 200
     if page_number is None:
@@ -68,8 +79,11 @@ def serve_directory(page, request, *args, **kwargs):
         status = 400
     else:
         try:
-            result = search_directory(filterset, page=page_number, parent=page, now=timezone.localtime())
+            # The page shows no facet counts (the API does): they are not computed for it.
+            result = search_directory(filterset, page=page_number, parent=page, now=timezone.localtime(), facets=False)
             context["result"] = result
+            for item in result.items:  # once for the card and the map
+                item.page_url = item.get_url(request=request)
             context["map_points"] = map_points(result.items)
             query = data.copy()
             context["query_string"] = query.urlencode()

@@ -82,6 +82,8 @@ def test_directory_search_without_javascript(browser):
     assert distances and distances == sorted(distances)
     assert page.get_by_label(ja("Postal code")).input_value() == "2330004"
 
+    # After a search the filters are folded under their summary (a <details>, no script needed): open it.
+    page.locator("#directory-search details summary").click()
     # Out-of-range input is stopped by the browser itself (HTML constraints, no script needed).
     age = page.get_by_label(ja("Child's age in months"))
     age.fill("999")

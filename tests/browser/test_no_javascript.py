@@ -28,3 +28,22 @@ def test_language_switch_without_javascript(browser):
     assert page.get_attribute("html", "lang") == "en"
     assert page.url.endswith("/about/")
     expect(page.get_by_label("Search this site")).to_be_visible()
+
+
+def test_phone_without_javascript_sees_the_first_result_without_scrolling_past_the_form(browser):
+    """360×640, no JavaScript: a hiragana keyword finds the parks written in kanji, the first card is on the first
+    screen (the filters are folded), and the folded filters' summary names the filters that are on."""
+    page = browser.page(javascript=False, viewport={"width": 360, "height": 640})
+    page.goto("/directory/?amenity=parking")
+    page.get_by_label(ja("Keyword")).fill("こうえん")
+    page.locator("#directory-search").get_by_role("button", name=ja("Search"), exact=True).click()
+    page.wait_for_url("**/directory/?*q=*")
+    first = page.locator(".listings .listing").first
+    box = first.bounding_box()
+    assert box is not None and box["y"] < 640, f"first result card starts at y={box and box['y']}"
+    assert "公園" in first.locator(".listing__name").inner_text()
+    summary = page.locator("#directory-search details summary")
+    assert page.locator("#directory-search details").get_attribute("open") is None
+    assert summary.inner_text().strip() == ja("Filters: %(filters)s") % {"filters": ja("Parking")}
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{overflow}px wider than the phone screen"

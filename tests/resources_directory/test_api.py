@@ -48,6 +48,7 @@ VALID_QUERIES = [
     "?q=公園&amenity=parking",
     "?page_size=1&page=2",
     "?category=salon&area=hino&open_this_week=true",
+    "?q=授乳室",
 ]
 
 
@@ -105,3 +106,12 @@ def test_bad_parameters_give_400_with_a_message_for_the_field(client, db, query,
 
 def test_responses_using_a_location_are_not_cached(client, places):
     assert "no-store" in client.get("/api/v1/directory/?lat=35.37&lng=139.58")["Cache-Control"]
+
+
+def test_words_read_as_filters_are_named_in_applied_filters(client, places):
+    from django.utils import translation
+
+    with translation.override("ja"):
+        data = client.get("/api/v1/directory/", {"q": "じゅにゅうしつ"}).json()
+    assert data["applied_filters"] == ["授乳室"]
+    assert client.get("/api/v1/directory/").json()["applied_filters"] == []
