@@ -61,7 +61,7 @@ class ListingDocument(models.Model):
     listing = models.OneToOneField(
         "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("listing")
     )
-    directory_id = models.IntegerField(_("directory page id"), db_index=True)
+    directory_id = models.IntegerField(_("directory page id"))  # no index: a hub has one directory
     reading = models.CharField(_("reading"), max_length=255)
     latitude = models.FloatField(_("latitude (quantised)"), null=True)
     longitude = models.FloatField(_("longitude (quantised)"), null=True)
@@ -76,11 +76,8 @@ class ListingDocument(models.Model):
     class Meta:
         verbose_name = _("directory search document")
         verbose_name_plural = _("directory search documents")
-        indexes = [
-            # The bounding box of a distance search (latitude range, then longitude) and the reading order.
-            models.Index(fields=["latitude", "longitude"], name="listingdoc_location_idx"),
-            models.Index(fields=["reading", "listing"], name="listingdoc_reading_idx"),
-        ]
+        # The reading order; the points are in an R*Tree (SQLite) or a GiST index (PostgreSQL), migration 0004.
+        indexes = [models.Index(fields=["reading", "listing"], name="listingdoc_reading_idx")]
 
     def __str__(self):
         return f"directory:{self.listing_id}"

@@ -3,25 +3,30 @@
 Every answer has the engine's ids, order, scores, count and facet counts (tests/search/test_directory_parity.py):
 
 * Filters and each term's tier are SQL: ``LIKE '% t1 t2 %'`` on the padded token streams of
-  ``ListingDocumentText``, ``LIKE '% key %'`` on the key lists, ranges on ages and coordinates.
+  ``ListingDocumentText``, ``LIKE '% key %'`` on the key lists, ranges on ages and coordinates. A required
+  term first narrows the rows through the full-text index (SQLite FTS5, PostgreSQL GIN; migration 0004), so
+  the ``LIKE`` and the score run on the listings that hold its tokens, not on every listing.
 * Without a radius, the count and every facet come from one ``GROUP BY`` (area, categories) in SQL, and the page
   from one ``ORDER BY … LIMIT``: by reading in code-point order (``COLLATE "C"`` / ``BINARY``, whatever the
   database's own collation), or by score. Nothing per listing reaches Python.
-* Nearest first: bounding boxes on the coordinates' index that grow until the page is certain (every place closer
-  than the last one shown is inside the box), so a family search reads the places around it, not the city.
-* With a radius, the bounding box bounds the rows; Python measures the exact distances, counts and orders them.
+* Nearest first: circles that grow until one holds the whole page (every place closer than the last one shown is
+  then inside it), each read through the place index (R*Tree / GiST) and ordered by distance in SQL, so a family
+  search reads the places around it, not the city.
+* A radius: the bounding box on the index, then the exact distance in SQL (the same haversine, step for step).
 """
 
+import math
 from collections import Counter
 
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, Sum, Value, When
+from django.db.models import Case, Count, F, FloatField, IntegerField, Q, Sum, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Collate
 
 from search.directory.query import TIERS, ListingHits
-from search.geo import bounding_box, haversine_km
+from search.geo import EARTH_RADIUS_KM, bounding_box
 
-FIRST_RING_KM = 1.0
+FIRST_RING_KM = 0.25
 ONE_BOX_UP_TO = 500  # so few places with coordinates: read them all at once
 RING_GROWTH = 4
 WHOLE_EARTH_KM = 20_100  # more than half the circumference: the box holds every place
@@ -39,6 +44,31 @@ def _term_score(term):
             condition |= Q(**{f"text__{field}__contains": f" {' '.join(sequence)} "})
         whens.append(When(condition, then=Value(weight)))
     return Case(*whens, default=Value(0), output_field=IntegerField())
+
+
+def _words_index(term):
+    """The listings whose full-text index holds one of the term's token sequences (a superset of the matches), or
+    None where there is no index (another database) or a sequence the index cannot read (no letter or digit)."""
+    phrases = [" ".join(sequence) for sequence in term.alternatives]
+    if not phrases or not all(any(c.isalnum() for c in phrase) for phrase in phrases):
+        return None
+    if connection.vendor == "sqlite":
+        expression = " OR ".join('"{}"'.format(phrase.replace('"', '""')) for phrase in phrases)
+        sql = "SELECT rowid FROM site_search_listingwords WHERE site_search_listingwords MATCH %s"
+        return RawSQL(sql, [expression])
+    if connection.vendor == "postgresql":
+        # The ids are read first (through the GIN index) and passed as one array: as a subquery the planner may
+        # choose to recompute the tsvector of every listing for every row.
+        tsquery = " || ".join(["phraseto_tsquery('simple', %s)"] * len(phrases))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT document_id FROM site_search_listingdocumenttext WHERE to_tsvector('simple', name_tokens"
+                f" || ' ' || label_tokens || ' ' || body_tokens) @@ ({tsquery})",
+                phrases,
+            )
+            ids = [row[0] for row in cursor.fetchall()]
+        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    return None
 
 
 def _any_of(field, values):
@@ -75,20 +105,57 @@ def _filtered(query):
         names.append(f"term_{n}")
         rows = rows.alias(**{names[-1]: _term_score(term)})
         if term.required:
+            candidates = _words_index(term)
+            if candidates is not None:
+                rows = rows.filter(listing_id__in=candidates)
             rows = rows.filter(**{f"{names[-1]}__gt": 0})
     score = sum((F(name) for name in names[1:]), F(names[0])) if names else Value(0)
     return rows.annotate(score=score)
 
 
+BOX_MARGIN = 1e-5  # degrees (~1 m): SQLite's R*Tree keeps 32-bit floats; the exact distance is measured after
+
+
 def _in_box(rows, origin, radius_km):
+    """The rows in the bounding box of the circle, found through the place index (migration 0004)."""
     min_lat, max_lat, min_lng, max_lng = bounding_box(*origin, radius_km)
-    return rows.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng))
+    rows = rows.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng))
+    box = [min_lat - BOX_MARGIN, max_lat + BOX_MARGIN, min_lng - BOX_MARGIN, max_lng + BOX_MARGIN]
+    if connection.vendor == "sqlite":
+        sql = (
+            "SELECT id FROM site_search_listingplaces"
+            " WHERE min_lat >= %s AND max_lat <= %s AND min_lng >= %s AND max_lng <= %s"
+        )
+        return rows.filter(listing_id__in=RawSQL(sql, box))
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT listing_id FROM site_search_listingdocument"
+            " WHERE point(longitude, latitude) <@ box(point(%s, %s), point(%s, %s))"
+        )
+        return rows.filter(listing_id__in=RawSQL(sql, [box[2], box[0], box[3], box[1]]))
+    return rows
+
+
+def _distance_km(origin):
+    """search.geo.haversine_km in SQL, step for step (Django supplies the math functions SQLite may lack)."""
+    least = "LEAST" if connection.vendor == "postgresql" else "MIN"
+    lat, lng = (math.radians(value) for value in origin)
+    sql = (
+        f"2 * %s * ASIN({least}(1.0, SQRT(POWER(SIN((RADIANS(latitude) - %s) / 2), 2)"
+        " + COS(%s) * COS(RADIANS(latitude)) * POWER(SIN((RADIANS(longitude) - %s) / 2), 2))))"
+    )
+    return RawSQL(sql, [EARTH_RADIUS_KM, lat, lat, lng], output_field=FloatField())
+
+
+def _within(rows, origin, radius_km):
+    """The rows inside the circle: the bounding box on the index, then the exact distance."""
+    return _in_box(rows, origin, radius_km).alias(distance=_distance_km(origin)).filter(distance__lte=radius_km)
 
 
 def search_directory(query, backend="database"):
     rows = _filtered(query)
     if query.origin is not None and query.radius_km:
-        return _within_radius(rows, query, backend)
+        rows = _within(rows, query.origin, query.radius_km)
     count, located, facets = _totals(rows, query.facets)
     if query.sort == "distance" and query.origin is not None:
         window = _nearest(rows, query, count, located)
@@ -139,65 +206,24 @@ def _totals(rows, with_facets):
 
 
 def _nearest(rows, query, count, located):
-    """[(listing_id, score)] of the page, nearest first, then the places without coordinates by reading."""
+    """[(listing_id, score)] of the page, nearest first, then the places without coordinates by reading.
+
+    Circles that grow ×4 from FIRST_RING_KM, each read through the place index and ordered in SQL, until one holds
+    the whole page: every place closer than the last one shown is then inside it.
+    """
     need = query.offset + query.limit
     near = []
     if located:
         wanted = min(need, located)
         radius = WHOLE_EARTH_KM if located <= ONE_BOX_UP_TO else FIRST_RING_KM
         while True:
-            candidates = _in_box(rows, query.origin, radius).values_list(
-                "listing_id", "reading", "latitude", "longitude", "score"
-            )
-            near = [
-                (distance, reading, listing_id, score)
-                for listing_id, reading, lat, lng, score in candidates
-                if (distance := haversine_km(query.origin, (lat, lng))) <= radius
-            ]
+            ring = _within(rows, query.origin, radius).order_by("distance", _reading(), "listing_id")
+            near = list(ring.values_list("listing_id", "score")[:need])
             if len(near) >= wanted or radius >= WHOLE_EARTH_KM:
                 break
             radius = min(radius * RING_GROWTH, WHOLE_EARTH_KM)
-        near.sort()
-    window = [(listing_id, score) for _d, _r, listing_id, score in near[:need]]
+    window = near
     if need > located and count > located:
         elsewhere = rows.filter(latitude__isnull=True).order_by(_reading(), "listing_id")
         window += list(elsewhere.values_list("listing_id", "score")[: need - located])
     return window[query.offset :]
-
-
-def _within_radius(rows, query, backend):
-    """A radius: the rows in its bounding box, measured, counted and ordered in Python."""
-    columns = ["listing_id", "reading", "latitude", "longitude", "score"]
-    if query.facets:
-        columns += ["categories", "area", "amenities"]
-    matches = []
-    for listing_id, reading, lat, lng, score, *keys in _in_box(rows, query.origin, query.radius_km).values_list(
-        *columns
-    ):
-        distance = haversine_km(query.origin, (lat, lng))
-        if distance <= query.radius_km:
-            matches.append((listing_id, reading, distance, score, keys))
-    if query.sort == "distance":
-        matches.sort(key=lambda m: (m[2], m[1], m[0]))
-    elif query.sort == "relevance":
-        matches.sort(key=lambda m: (-m[3], m[1], m[0]))
-    else:
-        matches.sort(key=lambda m: (m[1], m[0]))
-    window = matches[query.offset : query.offset + query.limit]
-    return ListingHits(
-        ids=[m[0] for m in window],
-        count=len(matches),
-        facets=_facets(m[4] for m in matches) if query.facets else {},
-        backend=backend,
-        scores=[m[3] for m in window],
-    )
-
-
-def _facets(key_rows):
-    categories, areas, amenities = Counter(), Counter(), Counter()
-    for category_list, area, amenity_list in key_rows:
-        categories.update(category_list.split())
-        if area:
-            areas[area] += 1
-        amenities.update(amenity_list.split())
-    return {"category": dict(categories), "area": dict(areas), "amenity": dict(amenities)}

@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             name='ListingDocument',
             fields=[
                 ('listing', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to=settings.WAGTAIL_PAGE_MODEL, verbose_name='listing')),
-                ('directory_id', models.IntegerField(db_index=True, verbose_name='directory page id')),
+                ('directory_id', models.IntegerField(verbose_name='directory page id')),
                 ('reading', models.CharField(max_length=255, verbose_name='reading')),
                 ('latitude', models.FloatField(null=True, verbose_name='latitude (quantised)')),
                 ('longitude', models.FloatField(null=True, verbose_name='longitude (quantised)')),
@@ -59,10 +59,6 @@ class Migration(migrations.Migration):
                 'verbose_name': 'directory search words',
                 'verbose_name_plural': 'directory search words',
             },
-        ),
-        migrations.AddIndex(
-            model_name='listingdocument',
-            index=models.Index(fields=['latitude', 'longitude'], name='listingdoc_location_idx'),
         ),
         migrations.AddIndex(
             model_name='listingdocument',
