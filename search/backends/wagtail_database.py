@@ -88,11 +88,9 @@ def _sqlite_backend(params):
             ids = [indexer.id for indexer in indexers]
             for start in range(0, len(ids), 500):
                 self.entries.filter(content_type_id=content_type_pk, object_id__in=ids[start : start + 500]).delete()
+            entry = self.entries.model
             self.entries.bulk_create(
-                [
-                    self.entries.model(content_type_id=content_type_pk, object_id=indexer.id, **self.indexed_values(indexer))
-                    for indexer in indexers
-                ],
+                [entry(content_type_id=content_type_pk, object_id=i.id, **self.indexed_values(i)) for i in indexers],
                 batch_size=500,
             )
             self._refresh_title_norms()
