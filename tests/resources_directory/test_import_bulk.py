@@ -161,3 +161,27 @@ def test_queries_grow_far_slower_than_rows(directory, taxonomy, size):
         report = import_csv_bytes(data, directory)
     assert report.created == size
     assert len(queries) < 40 + size // 4, len(queries)
+
+
+def test_an_import_retires_cached_public_pages(
+    client, directory, taxonomy, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    """The public page cache (cms/page_cache.py) is bumped when the import commits, as a publish retires pages."""
+    from cms import page_cache
+
+    settings.PAGE_CACHE_SECONDS = 60
+    settings.CACHES = {
+        **settings.CACHES,
+        **{
+            alias: {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path / alias)}
+            for alias in ("pages", "page_versions")
+        },
+    }
+    assert "あおぞら広場" not in client.get(directory.url).content.decode()  # now stored in the cache
+    version = page_cache.current_version()
+    data = csv_bytes([row(1, id="aozora", name="あおぞら広場", alternate_name="あおぞらひろば")])
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assert import_csv_bytes(data, directory).errors == []
+    assert sum(1 for callback in callbacks if getattr(callback, "page_cache_block", None)) <= 1
+    assert page_cache.current_version() != version
+    assert "あおぞら広場" in client.get(directory.url).content.decode()
