@@ -67,6 +67,12 @@ def _enqueue(action, page):
     transaction.on_commit(lambda: update_engine_task.enqueue(action, key, page.pk))
 
 
+def enqueue_published(pages):
+    """After commit, index pages published in bulk (no ``page_published`` signal: the CSV import)."""
+    for page in pages:
+        _enqueue("index", page)
+
+
 def on_published(sender, instance, **kwargs):
     _enqueue("index", instance)
 

@@ -115,10 +115,25 @@ def _is_public(page, restricted):
     return not any(page.path.startswith(path) for path in restricted)
 
 
+def _cache_parents(pages):
+    """Read the pages' parents (their directories) in one query: ``build_document`` asks each for its parent."""
+    from wagtail.models import Page
+
+    steplen = Page.steplen
+    wanted = {p.path[:-steplen] for p in pages if p.depth and p.depth > 1 and not hasattr(p, "_cached_parent_obj")}
+    if not wanted:
+        return
+    parents = {parent.path: parent for parent in Page.objects.filter(path__in=wanted)}
+    for page in pages:
+        if page.path[:-steplen] in parents and not hasattr(page, "_cached_parent_obj"):
+            page._cached_parent_obj = parents[page.path[:-steplen]]  # treebeard's own cache of get_parent()
+
+
 def documents_for(pages):
-    """Documents of these specific pages (live and public ones only), programs read in one query."""
+    """Documents of these specific pages (live and public ones only), programs and parents read in one query."""
     restricted = _restricted_paths()
     pages = [p for p in pages if p.live and _is_public(p, restricted)]
+    _cache_parents(pages)
     programs = _programs_by_venue([p.pk for p in pages])
     docs = []
     for page in pages:

@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from resources_directory.importer import import_csv_bytes
 from resources_directory.models import DirectoryPage
-from resources_directory.opendata import import_csv_bytes
 
 
 class Command(BaseCommand):
