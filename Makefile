@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser run serve demo test test-postgres bench lint format messages ci clean
+.PHONY: help install browser run serve demo test test-postgres test-elasticsearch bench lint format messages ci clean
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -38,6 +38,11 @@ test: install browser ## Run the whole test suite, browser tests included (DATAB
 
 test-postgres: install browser ## Run the suite on a throw-away local PostgreSQL (installed and started by scripts/postgres)
 	eval "$$(scripts/postgres start)" && DATABASE_URL="$$DATABASE_URL" $(PY) -m pytest $(PYTEST_ARGS)
+
+test-elasticsearch: install ## Run tests/search against a local Elasticsearch 8 node (scripts/elasticsearch; started, then stopped)
+	scripts/elasticsearch start
+	SEARCH_ENGINE_URL="$$(scripts/elasticsearch url)" SEARCH_ENGINE_KIND=elasticsearch TEST_SQLITE_NAME=var/test-es.sqlite3 \
+		$(PY) -m pytest tests/search $(PYTEST_ARGS); status=$$?; scripts/elasticsearch stop; exit $$status
 
 bench: browser ## Page weight and Lighthouse scores per public page (bench/)
 	$(PY) bench/page_weight.py

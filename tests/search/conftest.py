@@ -6,6 +6,10 @@ from home.factories import StandardPageFactory
 from tests.search.corpus import PAGES
 
 ENGINE_URL = os.environ.get("SEARCH_ENGINE_URL", "")
+# Which engine the node at SEARCH_ENGINE_URL is: "opensearch" (scripts/opensearch) or "elasticsearch"
+# (scripts/elasticsearch). It is also the backend name the engine reports (X-Search-Backend, "backend").
+ENGINE_KIND = os.environ.get("SEARCH_ENGINE_KIND", "opensearch")
+ENGINE_NAME = ENGINE_KIND
 
 
 @pytest.fixture
@@ -20,6 +24,7 @@ def corpus(home):
 @pytest.fixture
 def engine_settings(settings):
     settings.SEARCH_ENGINE_URL = ENGINE_URL
+    settings.SEARCH_ENGINE_KIND = ENGINE_KIND
     settings.SEARCH_ENGINE_INDEX_PREFIX = f"test-{os.getpid()}"
     yield settings
 

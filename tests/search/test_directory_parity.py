@@ -1,6 +1,7 @@
 """Same answers on every backend: the directory's questions on ~2,000 generated listings plus the demo hub.
 
-The database backend (SQLite or PostgreSQL, whichever this run uses) and the real OpenSearch node must return the
+The database backend (SQLite or PostgreSQL, whichever this run uses) and the real engine node (OpenSearch, or
+Elasticsearch with SEARCH_ENGINE_KIND=elasticsearch) must return the
 same ids in the same order, the same scores, counts and facet counts. CI runs the suite on SQLite and on
 PostgreSQL, each against the node, so the three agree. Then the node is made unreachable: the database answers.
 """
@@ -15,7 +16,7 @@ from resources_directory.factories import bulk_listings
 from search.backends.database import DatabaseEngine
 from search.directory import build_query, documents, search_directory
 from tests.resources_directory.conftest import MONDAY
-from tests.search.conftest import ENGINE_URL
+from tests.search.conftest import ENGINE_NAME, ENGINE_URL
 
 pytestmark = [
     pytest.mark.engine,
@@ -72,7 +73,7 @@ def test_database_and_engine_give_the_same_ids_order_scores_and_facets(city, ope
     assert database.search_directory(build_query({}, MONDAY.date(), city)[0]).count >= LISTINGS
     for params in CASES:
         a, b = answer(database, params, city), answer(opensearch, params, city)
-        assert (a.backend, b.backend) == ("database", "opensearch")
+        assert (a.backend, b.backend) == ("database", ENGINE_NAME)
         assert a.count == b.count, params
         assert a.ids == b.ids, params
         assert a.scores == b.scores, params
@@ -108,10 +109,10 @@ def test_whole_search_runs_on_the_engine_and_the_database_answers_when_it_is_dow
 
     engine_module._engines.clear()
     response = client.get("/api/v1/directory/", {"q": "ひろば", "page_size": "50"})
-    assert response["X-Search-Backend"] == "opensearch"
+    assert response["X-Search-Backend"] == ENGINE_NAME
     on_engine = [row["id"] for row in response.json()["results"]]
     page = client.get("/directory/", {"q": "あかちゃん"})
-    assert page["X-Search-Backend"] == "opensearch"
+    assert page["X-Search-Backend"] == ENGINE_NAME
     assert "港南図書館 赤ちゃんおはなし会" in page.content.decode()
 
     engine_settings.SEARCH_ENGINE_URL = "http://127.0.0.1:9"  # nothing listens there

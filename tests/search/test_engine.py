@@ -1,6 +1,7 @@
-"""The same test set on the real OpenSearch node and the fault tests.
+"""The same test set on the real engine node and the fault tests.
 
-Marked `engine`: they need SEARCH_ENGINE_URL (scripts/opensearch start). In CI they run and must pass.
+Marked `engine`: they need SEARCH_ENGINE_URL (scripts/opensearch start, or scripts/elasticsearch start with
+SEARCH_ENGINE_KIND=elasticsearch). In CI they run and must pass.
 """
 
 import os
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from search.models import PendingIndexChange
-from tests.search.conftest import ENGINE_URL
+from tests.search.conftest import ENGINE_KIND, ENGINE_NAME, ENGINE_URL
 from tests.search.corpus import QUERIES
 from tests.search.test_japanese_recall import missed
 
@@ -22,10 +23,10 @@ pytestmark = [
 ]
 
 
-def test_every_query_finds_its_pages_on_opensearch(opensearch, corpus):
+def test_every_query_finds_its_pages_on_the_engine(opensearch, corpus):
     opensearch.rebuild()
     assert missed(opensearch, corpus, QUERIES) == []
-    assert opensearch.search("沐浴").backend == "opensearch"
+    assert opensearch.search("沐浴").backend == ENGINE_NAME
 
 
 def test_publish_unpublish_follow_the_engine(opensearch, corpus, client, django_capture_on_commit_callbacks):
@@ -37,14 +38,20 @@ def test_publish_unpublish_follow_the_engine(opensearch, corpus, client, django_
     with django_capture_on_commit_callbacks(execute=True):
         corpus["koen"].unpublish()
     data = client.get("/api/v1/search/", {"q": "芝生"}).json()
-    assert (data["backend"], data["count"]) == ("opensearch", 0)
+    assert (data["backend"], data["count"]) == (ENGINE_NAME, 0)
     with django_capture_on_commit_callbacks(execute=True):
         corpus["koen"].save_revision().publish()
     assert client.get("/api/v1/search/", {"q": "しばふ"}).json()["count"] == 1
 
 
 def _node(cmd):
-    subprocess.run([str(REPO / "scripts" / "opensearch"), cmd], check=True, capture_output=True, timeout=300)
+    subprocess.run([str(REPO / "scripts" / ENGINE_KIND), cmd], check=True, capture_output=True, timeout=300)
+
+
+def _node_pid():
+    """The pid of the node scripts/<kind> started (OPENSEARCH_HOME / ELASTICSEARCH_HOME, as the script reads it)."""
+    home = Path(os.environ.get(f"{ENGINE_KIND.upper()}_HOME", f"var/{ENGINE_KIND}"))
+    return int(((home if home.is_absolute() else REPO / home) / f"{ENGINE_KIND}.pid").read_text())
 
 
 def test_engine_down_answers_from_the_database_and_catches_up(
@@ -55,7 +62,7 @@ def test_engine_down_answers_from_the_database_and_catches_up(
 
     engine_module._engines.clear()
     opensearch.rebuild()
-    assert client.get("/api/v1/search/", {"q": "もくよく"}).json()["backend"] == "opensearch"
+    assert client.get("/api/v1/search/", {"q": "もくよく"}).json()["backend"] == ENGINE_NAME
     _node("stop")
     try:
         import time
@@ -82,7 +89,7 @@ def test_engine_down_answers_from_the_database_and_catches_up(
     opensearch.client.search(index=opensearch.alias("pages"), body={"query": {"match": {"body": "新"}}})
     engine._down_until = 0
     data = client.get("/api/v1/search/", {"q": "新"}).json()
-    assert data["backend"] == "opensearch"
+    assert data["backend"] == ENGINE_NAME
     assert "芝生の公園あそび（新）" in [r["title"] for r in data["results"]]
     assert client.get("/api/v1/search/", {"q": "おはなし会"}).json()["count"] == 0
 
@@ -96,9 +103,8 @@ def test_slow_engine_times_out_within_a_second(opensearch, corpus, client):
 
     engine_module._engines.clear()
     opensearch.rebuild()
-    assert client.get("/api/v1/search/", {"q": "沐浴"}).json()["backend"] == "opensearch"
-    home = Path(os.environ.get("OPENSEARCH_HOME", "var/opensearch"))
-    pid = int(((home if home.is_absolute() else REPO / home) / "opensearch.pid").read_text())
+    assert client.get("/api/v1/search/", {"q": "沐浴"}).json()["backend"] == ENGINE_NAME
+    pid = _node_pid()
     os.kill(pid, signal.SIGSTOP)
     try:
         start = time.monotonic()

@@ -128,8 +128,18 @@ class EngineClient:
         for doc_id, doc in docs:
             lines.append({"index": {"_index": index, "_id": doc_id}})
             lines.append(doc)
+        self._send_bulk(lines, refresh)
+        return len(docs)
+
+    def _bulk_delete(self, index, doc_ids, refresh=True):
+        """Delete documents by id in one bulk call (an id that is not there is no error).
+
+        Not ``_delete_by_query``: it lives in Elasticsearch's reindex module, which a minimal node may lack,
+        and it runs a search and a scroll for what is a list of ids."""
+        self._send_bulk([{"delete": {"_index": index, "_id": str(doc_id)}} for doc_id in doc_ids], refresh)
+
+    def _send_bulk(self, lines, refresh):
         if lines:
             result = self._do(self.client.bulk, body=lines, refresh="true" if refresh else "false")
             if result.get("errors"):
-                raise RuntimeError(f"bulk indexing failed: {result['items'][:1]}")
-        return len(docs)
+                raise RuntimeError(f"bulk request failed: {result['items'][:1]}")

@@ -65,12 +65,7 @@ class DirectorySearch:
 
     def delete_listing_documents(self, listing_ids):
         alias = self._ensure("listings", listing_properties)
-        self._do(
-            self.client.delete_by_query,
-            index=alias,
-            body={"query": {"ids": {"values": [str(i) for i in listing_ids]}}},
-            refresh=True,
-        )
+        self._bulk_delete(alias, listing_ids)
 
     def rebuild_listings(self, docs, progress=None, batch=2000):
         """Fill a new listings index and swap the alias to it (searches never see an empty index)."""

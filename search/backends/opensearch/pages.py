@@ -61,7 +61,7 @@ class PageSearch:
             return True
         alias = self.alias("pages")
         if self._do(self.client.indices.exists_alias, name=alias):
-            self._do(self.client.delete_by_query, index=alias, body={"query": {"ids": {"values": [key]}}}, refresh=True)
+            self._bulk_delete(alias, [key])
         return True
 
     def rebuild(self, progress=None, batch=500):
