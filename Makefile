@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser run serve demo test test-postgres test-elasticsearch bench lint format messages ci clean
+.PHONY: help install browser run serve demo test test-postgres test-elasticsearch bench bench-directory lint format messages ci clean
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -43,6 +43,13 @@ test-elasticsearch: install ## Run tests/search against a local Elasticsearch 8 
 	scripts/elasticsearch start
 	SEARCH_ENGINE_URL="$$(scripts/elasticsearch url)" SEARCH_ENGINE_KIND=elasticsearch TEST_SQLITE_NAME=var/test-es.sqlite3 \
 		$(PY) -m pytest tests/search $(PYTEST_ARGS); status=$$?; scripts/elasticsearch stop; exit $$status
+
+bench-directory: install ## Directory search at 1k/10k/100k listings on SQLite, PostgreSQL and OpenSearch, and the page's CPU (long)
+	scripts/opensearch start
+	SEARCH_ENGINE_URL="$$(scripts/opensearch url)" $(PY) bench/directory_search.py --sizes 1000,10000,100000
+	eval "$$(scripts/postgres start)" && SEARCH_ENGINE_URL="$$(scripts/opensearch url)" DATABASE_URL="$$DATABASE_URL" \
+		$(PY) bench/directory_search.py --sizes 1000,10000,100000
+	$(PY) bench/page_cpu.py --keep
 
 bench: browser ## Page weight and Lighthouse scores per public page (bench/)
 	$(PY) bench/page_weight.py
