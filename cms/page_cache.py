@@ -17,6 +17,7 @@ import functools
 import hashlib
 import logging
 import re
+import threading
 import time
 
 from django.conf import settings
@@ -203,6 +204,37 @@ def connect_signals():
     post_page_move.connect(lambda **kwargs: bump_version(), weak=False, dispatch_uid="page-cache-move")
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(content_changed, weak=False, dispatch_uid=f"page-cache-models-{id(signal)}")
+
+
+_per_version = {}
+_per_version_lock = threading.Lock()
+
+
+def per_version(name, build, version=None):
+    """``build()``, kept by this process while the content version stays the same (the page cache on).
+
+    For what every visitor shares and only a content change alters (a snippet list, the synonyms): read once per
+    version per process instead of once per request. With the page cache off it is built every time.
+    """
+    if not cache_seconds():
+        return build()
+    version = version if version not in (None, "", "off") else current_version()
+    if version is None:
+        return build()
+    with _per_version_lock:
+        kept = _per_version.get(name)
+        if kept is not None and kept[0] == version:
+            return kept[1]
+    value = build()
+    with _per_version_lock:
+        _per_version[name] = (version, value)
+    return value
+
+
+def forget(name):
+    """Drop what ``per_version`` keeps under this name (tests)."""
+    with _per_version_lock:
+        _per_version.pop(name, None)
 
 
 def clear():

@@ -9,14 +9,13 @@ and returns the page of listings with distances, next openings, facets and the f
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
 from home.paging import PageNumbers
+from search.directory.pages import listings_in_order
 from search.directory.query import DirectoryQuery, parse_keywords
 from search.engine import get_engine
-from search.geo import haversine_km
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -130,33 +129,6 @@ def build_query(data, today, parent=None):
     )
     applied = [i.label for i in intents if i.amenity or (i.age_range and data.get("age_months") is None)]
     return query, applied
-
-
-def listings_in_order(ids, origin, now):
-    """The listing pages of these ids, in this order, with distance_km and next_open set."""
-    from resources_directory.models import Category, Closure, ListingPage, OpeningHours
-    from resources_directory.models.hours import next_opening
-
-    if not ids:
-        return []
-    pages = (
-        ListingPage.objects.live()
-        .filter(pk__in=ids)
-        .select_related("area")
-        .prefetch_related(
-            Prefetch("categories", queryset=Category.objects.order_by("sort_order", "name")),
-            Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("sort_order")),
-            Prefetch("closures", queryset=Closure.objects.order_by("start_date")),
-        )
-    )
-    by_id = {page.pk: page for page in pages}
-    items = [by_id[pk] for pk in ids if pk in by_id]
-    for item in items:
-        item.distance_km = None
-        if origin and item.latitude is not None and item.longitude is not None:
-            item.distance_km = round(haversine_km(origin, (item.latitude, item.longitude)), 2)
-        item.next_open = next_opening(list(item.opening_hours.all()), list(item.closures.all()), now)
-    return items
 
 
 def search_directory(params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None, now=None, facets=True):

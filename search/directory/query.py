@@ -117,7 +117,13 @@ def read_intent(word):
 
 
 def synonym_groups():
-    """Folded synonym groups from the admin's snippet (one small query; every process sees an edit at once)."""
+    """Folded synonym groups from the admin's snippet, kept per content version (a saved group changes it)."""
+    from cms.page_cache import per_version
+
+    return per_version("directory-synonyms", read_synonym_groups)
+
+
+def read_synonym_groups():
     from search.models import SynonymGroup
 
     groups = []

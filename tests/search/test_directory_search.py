@@ -172,3 +172,55 @@ def test_a_synonym_group_needs_two_words(demo_hub, staff, client_for):
     response = client_for("editor").post("/admin/snippets/site_search/synonymgroup/add/", {"words": "ツイン"})
     assert response.status_code == 200 and not SynonymGroup.objects.exists()
     assert "at least two words" in response.content.decode() or "2つ以上" in response.content.decode()
+
+
+@pytest.fixture
+def kept_pages(settings, tmp_path, django_capture_on_commit_callbacks):
+    """The public page cache on (as in production): the directory keeps loaded listing pages per process."""
+    from search.directory import pages
+    from tests.home.test_page_cache import file_caches
+
+    settings.PAGE_CACHE_SECONDS = 60
+    file_caches(settings, tmp_path / "pages", tmp_path / "versions")
+    pages.clear()
+    yield lambda: django_capture_on_commit_callbacks(execute=True)
+    pages.clear()
+
+
+def test_kept_listing_pages_save_queries_show_edits_at_once_and_never_share_a_familys_distance(demo_hub, kept_pages):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    near_hino = {"postal_code": "234-0054", "sort": "distance"}
+    near_konandai = {"postal_code": "234-0054", "lat": "35.37", "lng": "139.57", "sort": "distance"}
+    with CaptureQueriesContext(connection) as first:
+        before = search_directory(near_hino, now=MONDAY)
+    with CaptureQueriesContext(connection) as second:
+        again = search_directory(near_hino, now=MONDAY)
+    assert [i.pk for i in again.items] == [i.pk for i in before.items]
+    assert len(second) == len(first) - 5  # the synonyms, the pages (with their area) and 3 prefetches are kept
+
+    elsewhere = search_directory(near_konandai, now=MONDAY)
+    by_pk = {item.pk: item for item in elsewhere.items}
+    shared = [item for item in again.items if item.pk in by_pk]
+    assert shared and any(item.distance_km != by_pk[item.pk].distance_km for item in shared)
+    assert [i.distance_km for i in search_directory(near_hino, now=MONDAY).items] == [
+        i.distance_km for i in before.items
+    ]
+
+    page = before.items[0]
+    listing = ListingPage.objects.get(pk=page.pk)
+    listing.title = "名前が変わった場所"
+    with kept_pages():
+        listing.save_revision().publish()
+    assert search_directory(near_hino, now=MONDAY).items[0].title == "名前が変わった場所"
+
+
+def test_with_kept_lists_a_saved_synonym_group_applies_at_once(demo_hub, kept_pages):
+    assert titles({"q": "ツイン"}) == []
+    with kept_pages():
+        group = SynonymGroup.objects.create(words="双子, ツイン")
+    assert titles({"q": "ツイン"}) == ["ふたごの会サークル"]
+    with kept_pages():
+        group.delete()
+    assert titles({"q": "ツイン"}) == []
