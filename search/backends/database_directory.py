@@ -58,8 +58,9 @@ def _words_index(term):
         return RawSQL(sql, [expression])
     if connection.vendor == "postgresql":
         # The ids are read first (through the GIN index) and passed as one array: as a subquery the planner may
-        # choose to recompute the tsvector of every listing for every row.
-        tsquery = " || ".join(["phraseto_tsquery('simple', %s)"] * len(phrases))
+        # choose to recompute the tsvector of every listing for every row. All the tokens, not the phrase: a GIN
+        # index answers that without rereading each row's text (a phrase needs positions, which it does not keep).
+        tsquery = " || ".join(["plainto_tsquery('simple', %s)"] * len(phrases))
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT document_id FROM site_search_listingdocumenttext WHERE to_tsvector('simple', name_tokens"
