@@ -7,7 +7,7 @@ matched by slug) and fast (no revisions).
 import random
 from datetime import date, timedelta
 
-from resources_directory.factories import AreaFactory, CategoryFactory, ListingPageFactory
+from resources_directory.factories import SALON_NAMES, AreaFactory, CategoryFactory, ListingPageFactory
 from resources_directory.models import DirectoryPage, ListingPage
 
 CATEGORIES = [
@@ -74,20 +74,6 @@ PLACES = [
         "",
         ["changing_table", "rain_ok"],
     ),
-]
-SALON_NAMES = [
-    "ひよこ",
-    "どんぐり",
-    "たんぽぽ",
-    "すくすく",
-    "にこにこ",
-    "ぽかぽか",
-    "こあら",
-    "うさぎ",
-    "ひまわり",
-    "さくらんぼ",
-    "のびのび",
-    "わくわく",
 ]
 
 

@@ -98,7 +98,8 @@ BULK_PREFIXES = [
     "パパあそび",
     "ふたごの会",
 ]
-BULK_NAMES = [
+# Names of the demo's salons (demo.py) and of the generated listings (their first ten).
+SALON_NAMES = [
     "ひよこ",
     "どんぐり",
     "たんぽぽ",
@@ -108,8 +109,11 @@ BULK_NAMES = [
     "こあら",
     "うさぎ",
     "ひまわり",
-    "さくら",
+    "さくらんぼ",
+    "のびのび",
+    "わくわく",
 ]
+BULK_NAMES = SALON_NAMES[:10]
 BULK_SUMMARY_WORDS = [
     "赤ちゃんと一緒に",
     "公園のそば",

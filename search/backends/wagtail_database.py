@@ -2,8 +2,8 @@
 
 Nothing of Wagtail is forked: we subclass the vendor backend Wagtail picks for the database and
 
-* after Wagtail has written an object's index entry, rewrite its title/body/autocomplete columns with
-  :func:`search.japanese.index_text` of the same values (so the admin search benefits too);
+* write each object's index entry with :func:`search.japanese.index_text` of the values Wagtail would index
+  (our indexer wraps ``prepare_value``; entries are written in bulk), so the admin search benefits too;
 * turn a query string into Wagtail query objects (``And``/``Or``/``Phrase``/``PlainText``) over the same tokens.
 
 Configure with ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.wagtail_database"}}``.
@@ -38,15 +38,23 @@ class _JapaneseIndexMixin:
     indexer_class = None  # the vendor's ObjectIndexer, with prepare_value wrapped
 
     def add_items(self, model, objs):
+        """The vendor's add_items with our indexer, in bulk: the objects' old entries are deleted and new ones
+        inserted in a few statements (SQLite's FTS table follows through the vendor's triggers; PostgreSQL's
+        tsvectors are computed in the INSERT). The vendor's own add_items uses its indexer, not ours."""
         objs = list(objs)
-        super().add_items(model, objs)
         if not objs or not model.get_search_fields():
             return
         content_type_pk = get_content_type_pk(model)
-        entries = self.entries.filter(content_type_id=content_type_pk)
-        for obj in objs:
-            indexer = self.indexer_class(obj, self.backend)
-            entries.filter(object_id=indexer.id).update(**self.indexed_values(indexer))
+        indexers = [self.indexer_class(obj, self.backend) for obj in objs]
+        ids = [indexer.id for indexer in indexers]
+        for start in range(0, len(ids), 500):
+            self.entries.filter(content_type_id=content_type_pk, object_id__in=ids[start : start + 500]).delete()
+        entry = self.entries.model
+        self.entries.bulk_create(
+            [entry(content_type_id=content_type_pk, object_id=i.id, **self.indexed_values(i)) for i in indexers],
+            batch_size=500,
+        )
+        self._refresh_title_norms()
 
     def indexed_values(self, indexer):
         return {"title": indexer.title, "body": indexer.body, "autocomplete": indexer.autocomplete}
@@ -75,25 +83,6 @@ def _sqlite_backend(params):
 
     class Index(_JapaneseIndexMixin, sqlite.SQLiteIndex):
         indexer_class = Indexer
-
-        def add_items(self, model, objs):
-            """The vendor's add_items with our indexer, in bulk: the objects' old entries are deleted and new ones
-            inserted in a few statements (the FTS table follows through the vendor's triggers), where the vendor
-            and the mixin each update existing entries one by one (bulk imports index hundreds at once)."""
-            objs = list(objs)
-            if not objs or not model.get_search_fields():
-                return
-            content_type_pk = get_content_type_pk(model)
-            indexers = [self.indexer_class(obj, self.backend) for obj in objs]
-            ids = [indexer.id for indexer in indexers]
-            for start in range(0, len(ids), 500):
-                self.entries.filter(content_type_id=content_type_pk, object_id__in=ids[start : start + 500]).delete()
-            entry = self.entries.model
-            self.entries.bulk_create(
-                [entry(content_type_id=content_type_pk, object_id=i.id, **self.indexed_values(i)) for i in indexers],
-                batch_size=500,
-            )
-            self._refresh_title_norms()
 
     class Backend(_JapaneseBackendMixin, sqlite.SQLiteSearchBackend):
         index_class = Index

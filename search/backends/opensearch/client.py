@@ -123,6 +123,20 @@ class EngineClient:
         for index in old:
             self._do(self.client.indices.delete, index=index)
 
+    def _bulk_in_batches(self, index, pairs, batch, progress=None):
+        """Send (id, document) pairs in bulk requests of ``batch``; ``progress(n)`` after each."""
+        chunk = []
+        for pair in pairs:
+            chunk.append(pair)
+            if len(chunk) >= batch:
+                self._bulk(index, chunk)
+                if progress:
+                    progress(len(chunk))
+                chunk = []
+        self._bulk(index, chunk)
+        if progress and chunk:
+            progress(len(chunk))
+
     def _bulk(self, index, docs, refresh=False):
         lines = []
         for doc_id, doc in docs:

@@ -70,17 +70,7 @@ class DirectorySearch:
     def rebuild_listings(self, docs, progress=None, batch=2000):
         """Fill a new listings index and swap the alias to it (searches never see an empty index)."""
         index = self._create_index("listings", listing_properties)
-        chunk = []
-        for doc in docs:
-            chunk.append((str(doc["listing_id"]), doc))
-            if len(chunk) >= batch:
-                self._bulk(index, chunk)
-                if progress:
-                    progress(len(chunk))
-                chunk = []
-        self._bulk(index, chunk)
-        if progress and chunk:
-            progress(len(chunk))
+        self._bulk_in_batches(index, ((str(doc["listing_id"]), doc) for doc in docs), batch, progress)
         self._do(self.client.indices.refresh, index=index)
         self._swap("listings", index)
 

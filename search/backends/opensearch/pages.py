@@ -69,17 +69,7 @@ class PageSearch:
         index = self._create_index("pages", page_properties)
         for model in page_types().values():
             pages = model.objects.live().public().exact_type(model).specific().iterator(chunk_size=batch)
-            docs = []
-            for page in pages:
-                docs.append((document_key(page), self.page_document(page)))
-                if len(docs) >= batch:
-                    self._bulk(index, docs)
-                    if progress:
-                        progress(len(docs))
-                    docs = []
-            self._bulk(index, docs)
-            if progress and docs:
-                progress(len(docs))
+            self._bulk_in_batches(index, ((document_key(p), self.page_document(p)) for p in pages), batch, progress)
         self._do(self.client.indices.refresh, index=index)
         self._swap("pages", index)
 
