@@ -124,7 +124,8 @@ def main():
     print(f"database: {connection.vendor}  engine: {node.name if node else '-'}  runs per query: {args.runs}")
     print()
     columns = ["listings", "query", "SQL", f"{connection.vendor} p50 / p95 ms", "engine p50 / p95 ms"]
-    print(f"| {' | '.join(columns)} | whole p50 / p95 ms |")
+    whole_label = f"whole search_directory() on {node.name if node else connection.vendor}"
+    print(f"| {' | '.join(columns)} | {whole_label} p50 / p95 ms |")
     print("|---:|---|---:|---:|---:|---:|")
     for size in [int(s) for s in args.sizes.split(",")]:
         with transaction.atomic():

@@ -26,7 +26,7 @@ from django.db.models.functions import Collate
 from search.directory.query import TIERS, ListingHits
 from search.geo import EARTH_RADIUS_KM, bounding_box
 
-FIRST_RING_KM = 0.25
+FIRST_RING_KM = 0.5
 ONE_BOX_UP_TO = 500  # so few places with coordinates: read them all at once
 RING_GROWTH = 4
 WHOLE_EARTH_KM = 20_100  # more than half the circumference: the box holds every place
