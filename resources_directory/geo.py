@@ -7,7 +7,6 @@ stored or logged. Postal codes map to the centre of their district through a sma
 
 from django.conf import settings
 
-from search.geo import bounding_box  # noqa: F401 - the directory's prefilter is the search layer's
 from search.geo import haversine_km as distance_km
 
 LOCATION_DECIMALS = 3  # 0.001° ≈ 111 m north–south, ≈ 91 m east–west at 35° N

@@ -56,10 +56,6 @@ def page_type_key(page_or_model):
     return f"{meta.app_label}.{meta.model_name}"
 
 
-# Facets of the directory's generic listing document (docs/search.md), the same on every backend.
-LISTING_FACETS = ("category", "area", "weekdays")
-
-
 def document_key(obj):
     """Stable id of an object's document in the engine: "app.model:pk" of its concrete model."""
     model = obj._meta.concrete_model

@@ -172,6 +172,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Never below WARNING, whatever LOG_LEVEL says: at DEBUG these log query bodies and SQL, which carry a
+    # family's location, child's age and search words (privacy: used for one search, never logged).
+    "loggers": {
+        name: {"level": "WARNING"}
+        for name in ("elastic_transport", "elasticsearch", "opensearch", "django.db.backends")
+    },
 }
 
 # --- Resource directory ---

@@ -114,12 +114,17 @@ def _filtered(query):
     return rows.annotate(score=score)
 
 
-BOX_MARGIN = 1e-5  # degrees (~1 m): SQLite's R*Tree keeps 32-bit floats; the exact distance is measured after
+BOX_MARGIN = 1e-3  # degrees (~100 m): the R*Tree's 32-bit floats; the exact distance is measured after the box
+MAX_BOX_KM = 200  # a larger circle may cross a pole or ±180°, where a latitude/longitude box is no bound: no box
 
 
 def _in_box(rows, origin, radius_km):
     """The rows in the bounding box of the circle, found through the place index (migration 0004)."""
+    if radius_km > MAX_BOX_KM:
+        return rows.filter(latitude__isnull=False)
     min_lat, max_lat, min_lng, max_lng = bounding_box(*origin, radius_km)
+    if min_lat < -90 or max_lat > 90 or min_lng < -180 or max_lng > 180:
+        return rows.filter(latitude__isnull=False)
     rows = rows.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng))
     box = [min_lat - BOX_MARGIN, max_lat + BOX_MARGIN, min_lng - BOX_MARGIN, max_lng + BOX_MARGIN]
     if connection.vendor == "sqlite":
@@ -213,10 +218,13 @@ def _nearest(rows, query, count, located):
     the whole page: every place closer than the last one shown is then inside it.
     """
     need = query.offset + query.limit
+    if query.offset >= count:
+        return []
     near = []
     if located:
         wanted = min(need, located)
-        radius = WHOLE_EARTH_KM if located <= ONE_BOX_UP_TO else FIRST_RING_KM
+        # Few places, or a page beyond them: every place with coordinates at once, in one query.
+        radius = WHOLE_EARTH_KM if located <= ONE_BOX_UP_TO or need >= located else FIRST_RING_KM
         while True:
             ring = _within(rows, query.origin, radius).order_by("distance", _reading(), "listing_id")
             near = list(ring.values_list("listing_id", "score")[:need])

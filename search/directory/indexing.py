@@ -67,6 +67,11 @@ def on_program_saving(sender, instance, raw=False, **kwargs):
         instance._previous_venue_id = sender.objects.filter(pk=instance.pk).values_list("venue_id", flat=True).first()
 
 
+def on_program_deleted(sender, instance, **kwargs):
+    if instance.venue_id:
+        documents.refresh([instance.venue_id])
+
+
 def on_program_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or (update_fields is not None and "live" not in update_fields):
         return
@@ -86,7 +91,6 @@ def connect():
 
     listing = _listing_model()
     post_save.connect(on_listing_saved, sender=listing, dispatch_uid="directory_doc_saved")
-    post_delete.connect(on_page_deleted, sender=listing, dispatch_uid="directory_doc_deleted")
     post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="directory_doc_page_deleted")
     post_page_move.connect(on_page_moved, dispatch_uid="directory_doc_moved")
     for model in (Category, Area):
@@ -95,5 +99,6 @@ def connect():
         post_delete.connect(on_snippet_deleted, sender=model, dispatch_uid=f"directory_doc_{model.__name__}_del1")
     pre_save.connect(on_program_saving, sender=ProgramPage, dispatch_uid="directory_doc_program_saving")
     post_save.connect(on_program_saved, sender=ProgramPage, dispatch_uid="directory_doc_program_saved")
+    post_delete.connect(on_program_deleted, sender=ProgramPage, dispatch_uid="directory_doc_program_deleted")
     post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="directory_doc_restricted")
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="directory_doc_unrestricted")

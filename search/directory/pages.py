@@ -64,6 +64,15 @@ def pages_by_id(ids):
     return found
 
 
+def _copy(page):
+    """A copy of a kept page for one search: its own attributes and its own dicts of loaded relations."""
+    item = copy.copy(page)
+    for name in ("_prefetched_objects_cache", "_cluster_related_objects"):
+        if name in page.__dict__:
+            setattr(item, name, dict(page.__dict__[name]))
+    return item
+
+
 def listings_in_order(ids, origin, now):
     """The listing pages of these ids, in this order, each a copy with distance_km and next_open set."""
     from resources_directory.models.hours import next_opening
@@ -71,7 +80,7 @@ def listings_in_order(ids, origin, now):
     if not ids:
         return []
     by_id = pages_by_id(ids)
-    items = [copy.copy(by_id[pk]) for pk in ids if pk in by_id]
+    items = [_copy(by_id[pk]) for pk in ids if pk in by_id]
     for item in items:
         item.distance_km = None
         if origin and item.latitude is not None and item.longitude is not None:

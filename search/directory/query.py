@@ -34,7 +34,7 @@ AMENITY_WORDS = {
 BABY_WORDS = ["赤ちゃん", "あかちゃん", "乳児", "にゅうじ", "新生児", "しんせいじ", "べびー", "baby"]
 BABY_MONTHS = (0, 11)
 _YEARS = re.compile(r"^(\d{1,2})(?:歳|さい|才)(?:児|じ)?$")
-_MONTHS = re.compile(r"^(\d{1,3})(?:か|ゕ|ゖ|こ|箇)?(?:月|げつ)$")
+_MONTHS = re.compile(r"^(\d{1,3})(?:か|ゕ|ゖ|け|こ|箇)(?:月|げつ)$")  # 3か月, 3ヶ月 (not 3月: March)
 _AMENITY_BY_WORD = {japanese.fold(word): key for key, words in AMENITY_WORDS.items() for word in words}
 _BABY = {japanese.fold(word) for word in BABY_WORDS}
 
@@ -65,10 +65,6 @@ class DirectoryQuery:
     offset: int = 0
     limit: int = 20
     facets: bool = True
-
-    @property
-    def has_words(self):
-        return any(term.required for term in self.terms)
 
 
 @dataclass

@@ -5,6 +5,9 @@
   the exact match (``LIKE '% t1 t2 %'``, the engine's phrase) and the score are computed on those candidates.
 * Places: SQLite gets an R*Tree of the documents' points, kept in step by triggers; PostgreSQL a GiST index on
   ``point(longitude, latitude)``. A distance search asks them for the bounding box of a circle.
+
+On SQLite a later migration that rebuilds either table (an AlterField, say) drops its triggers: such a migration
+must create them again (``SQLITE`` below); tests/search/test_directory_search.py checks that they exist.
 """
 
 from django.db import migrations
@@ -43,8 +46,14 @@ POSTGRESQL = [
     f"CREATE INDEX {WORDS}_gin ON {TEXT} USING gin "
     "(to_tsvector('simple', name_tokens || ' ' || label_tokens || ' ' || body_tokens))",
     f"CREATE INDEX {PLACES}_gist ON {DOCUMENT} USING gist (point(longitude, latitude))",
+    # The reading order is code-point order (COLLATE "C"), whatever the database's own collation.
+    f'CREATE INDEX {DOCUMENT}_reading_c ON {DOCUMENT} (reading COLLATE "C", listing_id)',
 ]
-POSTGRESQL_DROP = [f"DROP INDEX IF EXISTS {WORDS}_gin", f"DROP INDEX IF EXISTS {PLACES}_gist"]
+POSTGRESQL_DROP = [
+    f"DROP INDEX IF EXISTS {WORDS}_gin",
+    f"DROP INDEX IF EXISTS {PLACES}_gist",
+    f"DROP INDEX IF EXISTS {DOCUMENT}_reading_c",
+]
 
 
 def run(statements_by_vendor):

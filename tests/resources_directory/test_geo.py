@@ -5,12 +5,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resources_directory.geo import (
-    bounding_box,
     haversine_km,
     normalise_postal_code,
     postal_code_location,
     round_location,
 )
+from search.geo import bounding_box
 
 
 def independent_haversine(lat1, lon1, lat2, lon2):

@@ -125,3 +125,17 @@ def test_whole_search_runs_on_the_engine_and_the_database_answers_when_it_is_dow
         assert search_directory({"q": "ひろば"}, now=MONDAY).backend == "database"
     finally:
         engine_module._engines.clear()
+
+
+def test_before_the_engine_has_a_directory_index_the_database_answers(home, engine_settings):
+    """Right after an upgrade (no <prefix>-directory yet, or an index the query does not fit): never empty."""
+    from search import engine as engine_module
+
+    demo.load(home, io.StringIO())
+    engine_settings.SEARCH_ENGINE_INDEX_PREFIX = f"{engine_settings.SEARCH_ENGINE_INDEX_PREFIX}-empty"
+    engine_module._engines.clear()
+    try:
+        result = search_directory({"q": "こうえん"}, now=MONDAY)
+        assert result.backend == "database" and result.count == 5
+    finally:
+        engine_module._engines.clear()

@@ -224,3 +224,41 @@ def test_with_kept_lists_a_saved_synonym_group_applies_at_once(demo_hub, kept_pa
     with kept_pages():
         group.delete()
     assert titles({"q": "ツイン"}) == []
+
+
+def test_a_month_is_not_an_age_but_months_old_are(demo_hub):
+    from search.directory.query import read_intent
+
+    assert read_intent("3月") is None  # March (3月の予定), not "3 months old"
+    assert read_intent("3ヶ月").age_range == (3, 3)
+    assert read_intent("3か月").age_range == (3, 3)
+    assert read_intent("１歳").age_range == (12, 23)
+
+
+def test_a_deleted_program_no_longer_finds_its_venue(tiers, home):
+    from home.factories import ProgramPageFactory
+
+    programs = home.get_children().get(slug="programs")
+    program = ProgramPageFactory(parent=programs, title="沐浴体験", venue=tiers["other"])
+    assert titles({"q": "もくよく"}) == ["うみの会"]
+    program.delete()
+    assert titles({"q": "もくよく"}) == []
+
+
+def test_the_word_and_place_indexes_follow_every_write(demo_hub):
+    """The FTS5 / R*Tree triggers (SQLite) or the GIN / GiST indexes (PostgreSQL) exist after all migrations."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            triggers = {row[0] for row in cursor.fetchall()}
+            expected = {f"site_search_{t}_{s}" for t in ("listingwords", "listingplaces") for s in ("ai", "ad", "au")}
+            assert expected <= triggers
+            cursor.execute("SELECT COUNT(*) FROM site_search_listingplaces")
+            places = cursor.fetchone()[0]
+            assert places == ListingDocument.objects.filter(latitude__isnull=False).count() > 0
+        else:
+            cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename LIKE 'site_search_listingdocument%%'")
+            indexes = {row[0] for row in cursor.fetchall()}
+            assert {"site_search_listingwords_gin", "site_search_listingplaces_gist"} <= indexes

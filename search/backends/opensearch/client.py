@@ -71,11 +71,31 @@ class EngineClient:
         except self._errors() as exc:
             raise EngineUnavailable(f"{type(exc).__name__}: {exc}") from exc
 
-    def _query(self, what, search):
-        """Run an elasticsearch-dsl Search on the alias with the short timeout; a missing index is an empty answer."""
-        return self._do(
-            self.search_client.search, index=self.alias(what), body=search.to_dict(), ignore_unavailable=True
-        )
+    def _answer_errors(self):
+        """What the engine answers instead of results (a missing index, a mapping that does not fit the query)."""
+        if self.kind == "elasticsearch":
+            from elasticsearch import ApiError
+
+            return (ApiError,)
+        from opensearchpy.exceptions import TransportError
+
+        return (TransportError,)
+
+    def _query(self, what, search, missing_is_empty=True):
+        """Run an elasticsearch-dsl Search on the alias with the short timeout.
+
+        A missing index is an empty answer, or (``missing_is_empty=False``) like any error the engine answers, a
+        reason for the database to answer instead (EngineUnavailable).
+        """
+        try:
+            return self._do(
+                self.search_client.search,
+                index=self.alias(what),
+                body=search.to_dict(),
+                ignore_unavailable=missing_is_empty,
+            )
+        except self._answer_errors() as exc:
+            raise EngineUnavailable(f"{type(exc).__name__}: {exc}") from exc
 
     def alias(self, what):
         return f"{self.prefix}-{what}"

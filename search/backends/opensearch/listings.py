@@ -10,6 +10,9 @@ from elasticsearch_dsl import A, Q, Search
 from search.backends.opensearch.mappings import listing_properties
 from search.directory.query import TIERS, ListingHits
 
+# The alias <prefix>-directory (not the older <prefix>-listings, whose mapping differs). Until it exists, or when
+# the engine refuses a query, the database answers (EngineUnavailable): run rebuild_search_index after upgrading.
+INDEX = "directory"
 FACET_FIELDS = {"category": "categories", "area": "area", "amenity": "amenities"}
 
 
@@ -60,26 +63,26 @@ class DirectorySearch:
     """Mixed into the engine: needs the EngineClient methods."""
 
     def index_listing_documents(self, docs):
-        alias = self._ensure("listings", listing_properties)
+        alias = self._ensure(INDEX, listing_properties)
         return self._bulk(alias, [(str(d["listing_id"]), d) for d in docs], refresh=len(docs) <= 100)
 
     def delete_listing_documents(self, listing_ids):
-        alias = self._ensure("listings", listing_properties)
+        alias = self._ensure(INDEX, listing_properties)
         self._bulk_delete(alias, listing_ids)
 
     def rebuild_listings(self, docs, progress=None, batch=2000):
         """Fill a new listings index and swap the alias to it (searches never see an empty index)."""
-        index = self._create_index("listings", listing_properties)
+        index = self._create_index(INDEX, listing_properties)
         self._bulk_in_batches(index, ((str(doc["listing_id"]), doc) for doc in docs), batch, progress)
         self._do(self.client.indices.refresh, index=index)
-        self._swap("listings", index)
+        self._swap(INDEX, index)
 
     def directory_search(self, query):
         """The elasticsearch-dsl Search for a DirectoryQuery."""
         must = [_term_clause(t) for t in query.terms if t.required]
         should = [_term_clause(t) for t in query.terms if not t.required]
         must_not = [Q("terms", listing_id=list(query.exclude_ids))] if query.exclude_ids else []
-        s = Search(index=self.alias("listings")).query(
+        s = Search(index=self.alias(INDEX)).query(
             Q("bool", must=must, should=should, filter=_filters(query), must_not=must_not, minimum_should_match=0)
         )
         s = s.sort(*_sort(query)).extra(from_=query.offset, size=query.limit, track_total_hits=True, track_scores=True)
@@ -89,7 +92,7 @@ class DirectorySearch:
         return s.source(False)
 
     def search_directory(self, query):
-        response = self._query("listings", self.directory_search(query))
+        response = self._query(INDEX, self.directory_search(query), missing_is_empty=False)
         hits = response["hits"]["hits"]
         aggregations = response.get("aggregations", {})
         facets = (
