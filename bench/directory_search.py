@@ -80,17 +80,9 @@ def timed(call, runs):
 
 
 def directory_query(params, directory):
-    from django.utils.datastructures import MultiValueDict
+    from search.directory import query_for
 
-    from resources_directory.filters import ListingFilter
-    from resources_directory.models import ListingPage
-    from search.directory import build_query
-
-    today = timezone.localdate()
-    data = MultiValueDict({key: value if isinstance(value, list) else [value] for key, value in params.items()})
-    form = ListingFilter(data, queryset=ListingPage.objects.none(), today=today)
-    assert form.is_valid(), form.errors
-    return build_query(form.form.cleaned_data, today, directory)[0]
+    return query_for(params, timezone.localdate(), directory)
 
 
 def engine():

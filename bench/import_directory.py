@@ -90,8 +90,8 @@ def csv_rows(count, rng, categories, areas):
 
 
 def run(count):
+    from resources_directory.importer import import_csv_bytes
     from resources_directory.models import Area, Category, DirectoryPage, ListingPage
-    from resources_directory.opendata import import_csv_bytes
 
     home = setup_database()
     directory = DirectoryPage.objects.child_of(home).get()

@@ -13,6 +13,7 @@ when its storage fails, pages are served and content is published without it, an
 ``PAGE_CACHE_SECONDS = 0`` turns it off (the shared page and version storage is never touched).
 """
 
+import contextvars
 import functools
 import hashlib
 import logging
@@ -64,6 +65,14 @@ def fail_open(action, default=None):
     except Exception:
         logger.exception("page cache unavailable; serving without it")
         return default
+
+
+_request_version = contextvars.ContextVar("page_cache_request_version", default=None)
+
+
+def request_version():
+    """The version the middleware read when this request started (read now outside a request)."""
+    return _request_version.get() or current_version()
 
 
 def current_version():
@@ -167,6 +176,13 @@ class PageCacheMiddleware:
         # Read before any content, so that fragments rendered from data older than a bump are never filed under
         # the newer version (template_context hands it to the {% cache %} tags).
         version = request.content_version = current_version()
+        token = _request_version.set(version)  # what per_version and the directory's kept pages key on
+        try:
+            return self._respond(request, version)
+        finally:
+            _request_version.reset(token)
+
+    def _respond(self, request, version):
         if version is None or not request_is_cacheable(request):  # None: the cache storage failed (logged)
             return self.get_response(request)
         key = cache_key(request, version)
@@ -193,7 +209,10 @@ class PageCacheMiddleware:
 
 def content_changed(sender, raw=False, **kwargs):
     label = sender._meta.label_lower
-    if not raw and sender._meta.app_label in getattr(settings, "PAGE_CACHE_APPS", ()) and label not in IGNORED_MODELS:
+    watched = sender._meta.app_label in getattr(settings, "PAGE_CACHE_APPS", ()) or label in getattr(
+        settings, "PAGE_CACHE_MODELS", ()
+    )
+    if not raw and watched and label not in IGNORED_MODELS:
         bump_version()
 
 
@@ -218,7 +237,7 @@ def per_version(name, build, version=None):
     """
     if not cache_seconds():
         return build()
-    version = version if version not in (None, "", "off") else current_version()
+    version = version if version not in (None, "", "off") else request_version()
     if version is None:
         return build()
     with _per_version_lock:

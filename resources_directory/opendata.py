@@ -182,15 +182,3 @@ def export_csv_text():
     stream = io.StringIO()
     write_csv(export_rows(), stream)
     return stream.getvalue()
-
-
-IMPORT_NAMES = {"ImportReport", "import_csv", "import_csv_bytes", "parse_row"}
-
-
-def __getattr__(name):
-    """The import moved to resources_directory.importer (which reads this module's columns); old imports work."""
-    if name in IMPORT_NAMES:
-        from resources_directory import importer
-
-        return getattr(importer, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,20 +14,6 @@ class SearchConfig(AppConfig):
 
         signals.connect()
         post_migrate.connect(fill_directory_documents, sender=self)
-        connect_synonym_changes()
-
-
-def connect_synonym_changes():
-    """A saved or deleted synonym group changes the content version: searches read the new list at once."""
-    from django.db.models.signals import post_delete, post_save
-
-    from cms.page_cache import bump_version
-    from search.models import SynonymGroup
-
-    for signal in (post_save, post_delete):
-        signal.connect(
-            lambda **kwargs: bump_version(), sender=SynonymGroup, weak=False, dispatch_uid=f"synonyms-{id(signal)}"
-        )
 
 
 def fill_directory_documents(**kwargs):

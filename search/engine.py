@@ -115,18 +115,23 @@ class FallbackEngine:
         return self._write("delete", obj)
 
     def replay_pending(self):
-        """Send queued changes to the engine (oldest first); returns how many were replayed."""
+        """Send queued changes to the engine (oldest first); returns how many were replayed.
+
+        Directory listings go in bulk requests: a listing's change makes the engine match the database table,
+        whatever its order, so a queue of thousands costs a few requests, not one each.
+        """
         from search.directory.documents import send_to_engine
         from search.models import PendingIndexChange
         from search.signals import LISTING_KEY_PREFIX
 
-        done = 0
-        for change in PendingIndexChange.objects.order_by("pk"):
-            if change.key.startswith(LISTING_KEY_PREFIX):
-                send_to_engine(self.primary, [int(change.key[len(LISTING_KEY_PREFIX) :])])
-                change.delete()
-                done += 1
-                continue
+        listings = PendingIndexChange.objects.filter(key__startswith=LISTING_KEY_PREFIX).order_by("pk")
+        changes = list(listings.values_list("pk", "key"))
+        for start in range(0, len(changes), 500):
+            chunk = changes[start : start + 500]
+            send_to_engine(self.primary, [int(key[len(LISTING_KEY_PREFIX) :]) for _pk, key in chunk])
+            PendingIndexChange.objects.filter(pk__in=[pk for pk, _key in chunk]).delete()
+        done = len(changes)
+        for change in PendingIndexChange.objects.exclude(key__startswith=LISTING_KEY_PREFIX).order_by("pk"):
             obj = change.resolve()
             if change.action == "index" and obj is not None:
                 self.primary.index(obj)

@@ -271,6 +271,8 @@ BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 # Saving or deleting a model of these apps retires every cached page (pages, snippets, settings, media).
 PAGE_CACHE_APPS = ["home", "goals", "resources_directory", "wagtailcore", "wagtailimages", "wagtaildocs"]
+# Single models of other apps whose changes alter what visitors get (the directory's synonyms change its results).
+PAGE_CACHE_MODELS = ["site_search.synonymgroup"]
 # A file cache is shared by every worker process on the machine; a portal can point "pages" at Redis or memcached.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

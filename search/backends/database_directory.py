@@ -225,12 +225,15 @@ def _nearest(rows, query, count, located):
         wanted = min(need, located)
         # Few places, or a page beyond them: every place with coordinates at once, in one query.
         radius = WHOLE_EARTH_KM if located <= ONE_BOX_UP_TO or need >= located else FIRST_RING_KM
+        limit = query.radius_km or WHOLE_EARTH_KM  # a radius query's rows are already its circle
         while True:
-            ring = _within(rows, query.origin, radius).order_by("distance", _reading(), "listing_id")
+            whole = query.radius_km and radius >= query.radius_km
+            circle = rows if whole else _within(rows, query.origin, radius)
+            ring = circle.order_by("distance", _reading(), "listing_id")
             near = list(ring.values_list("listing_id", "score")[:need])
-            if len(near) >= wanted or radius >= WHOLE_EARTH_KM:
+            if len(near) >= wanted or radius >= limit:
                 break
-            radius = min(radius * RING_GROWTH, WHOLE_EARTH_KM)
+            radius = min(radius * RING_GROWTH, limit)
     window = near
     if need > located and count > located:
         elsewhere = rows.filter(latitude__isnull=True).order_by(_reading(), "listing_id")

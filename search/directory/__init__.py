@@ -36,10 +36,7 @@ class DirectoryResult(PageNumbers):
     facets: dict
     backend: str = "database"
     origin: tuple | None = None
-    filterset: object = None
-    params: dict = field(default_factory=dict)
     applied_intents: list = field(default_factory=list)
-    sort: str = "name"
 
     @property
     def per_page(self):
@@ -88,7 +85,8 @@ def open_this_week(today):
     return rules, shut
 
 
-def _filterset(params, today):
+def filterset_for(params, today):
+    """The directory's filter form bound to ``params`` (a QueryDict, a dict of values or lists, or a bound form)."""
     from resources_directory.filters import ListingFilter
     from resources_directory.models import ListingPage
 
@@ -100,11 +98,10 @@ def _filterset(params, today):
 
 
 def build_query(data, today, parent=None):
-    """(DirectoryQuery, applied intents, origin) for cleaned filter data."""
+    """(DirectoryQuery, labels of the filters the words set) for cleaned filter data."""
     terms, intents = parse_keywords(data.get("q"))
     amenities = list(data.get("amenity") or [])
     amenities += [i.amenity for i in intents if i.amenity and i.amenity not in amenities]
-    age_range = None
     if data.get("age_months") is not None:
         age_range = (data["age_months"], data["age_months"])
     else:
@@ -137,7 +134,7 @@ def search_directory(params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None
     Raises InvalidSearch (with per-field messages) when the parameters do not validate.
     """
     now = now or timezone.localtime()
-    filterset = _filterset(params, now.date())
+    filterset = filterset_for(params, now.date())
     if not filterset.is_valid():
         raise InvalidSearch(filterset.errors.get_json_data())
     data = filterset.form.cleaned_data
@@ -155,11 +152,18 @@ def search_directory(params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None
         facets=facet_counts,
         backend=hits.backend,
         origin=query.origin,
-        filterset=filterset,
-        params={key: value for key, value in data.items() if value not in (None, "", [])},
         applied_intents=applied,
-        sort=query.sort,
     )
+
+
+def query_for(params, today, parent=None, offset=0, limit=DEFAULT_PAGE_SIZE):
+    """The DirectoryQuery ``search_directory`` would ask a backend (benchmarks and the parity test ask it directly)."""
+    filterset = filterset_for(params, today)
+    if not filterset.is_valid():
+        raise InvalidSearch(filterset.errors.get_json_data())
+    query, _applied = build_query(filterset.form.cleaned_data, today, parent)
+    query.offset, query.limit = offset, limit
+    return query
 
 
 def all_listing_ids(parent=None):

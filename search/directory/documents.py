@@ -55,7 +55,7 @@ def reading_of(page):
     return japanese.fold(japanese.analyse(page.title)[0])[:255]
 
 
-def build_document(page, program_titles=()):
+def build_document(page, program_titles=(), directory_id=0):
     """The fields both backends search on, from a specific ListingPage (in-memory relations are honoured)."""
     from resources_directory.models import AMENITIES
 
@@ -66,7 +66,7 @@ def build_document(page, program_titles=()):
     labels = [c.name for c in categories] + ([area.name] if area else [])
     return {
         "listing_id": page.pk,
-        "directory_id": page.get_parent().pk if page.depth and page.path else 0,
+        "directory_id": directory_id,
         "reading": reading_of(page),
         "name_tokens": stream(page.title, page.kana),
         "label_tokens": join_streams(stream(" ".join(labels), cache=True), stream(page.organisation)),
@@ -119,29 +119,24 @@ def _is_public(page, restricted):
     return not any(page.path.startswith(path) for path in restricted)
 
 
-def _cache_parents(pages):
-    """Read the pages' parents (their directories) in one query: ``build_document`` asks each for its parent."""
+def _directory_ids(pages):
+    """{page id: its parent's id} for these pages, in one query (a listing's parent is its directory)."""
     from wagtail.models import Page
 
     steplen = Page.steplen
-    wanted = {p.path[:-steplen] for p in pages if p.depth and p.depth > 1 and not hasattr(p, "_cached_parent_obj")}
-    if not wanted:
-        return
-    parents = {parent.path: parent for parent in Page.objects.filter(path__in=wanted)}
-    for page in pages:
-        if page.path[:-steplen] in parents and not hasattr(page, "_cached_parent_obj"):
-            page._cached_parent_obj = parents[page.path[:-steplen]]  # treebeard's own cache of get_parent()
+    parents = dict(Page.objects.filter(path__in={p.path[:-steplen] for p in pages}).values_list("path", "pk"))
+    return {page.pk: parents.get(page.path[:-steplen], 0) for page in pages}
 
 
 def documents_for(pages):
     """Documents of these specific pages (live and public ones only), programs and parents read in one query."""
     restricted = _restricted_paths()
     pages = [p for p in pages if p.live and _is_public(p, restricted)]
-    _cache_parents(pages)
+    directories = _directory_ids(pages)
     programs = _programs_by_venue([p.pk for p in pages])
     docs = []
     for page in pages:
-        doc = build_document(page, programs.get(page.pk, ()))
+        doc = build_document(page, programs.get(page.pk, ()), directories[page.pk])
         doc["source_point"] = (page.latitude, page.longitude)
         docs.append(doc)
     return docs

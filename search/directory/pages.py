@@ -39,7 +39,7 @@ def load(ids):
 
 
 def _version():
-    return page_cache.current_version() if page_cache.cache_seconds() else None
+    return page_cache.request_version() if page_cache.cache_seconds() else None
 
 
 def pages_by_id(ids):

@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 from wagtail.models import Revision
 
 from resources_directory.factories import ClosureFactory, ListingPageFactory
+from resources_directory.importer import import_csv_bytes
 from resources_directory.models import ListingPage
-from resources_directory.opendata import COLUMNS, export_csv_text, import_csv_bytes
+from resources_directory.opendata import COLUMNS, export_csv_text
 
 FUZZ = settings(max_examples=30, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 ERROR_LINE = re.compile(r"^line (\d+), column (.+?): (.*)$", re.DOTALL)

@@ -14,7 +14,7 @@ import pytest
 from resources_directory import demo
 from resources_directory.factories import bulk_listings
 from search.backends.database import DatabaseEngine
-from search.directory import build_query, documents, search_directory
+from search.directory import build_query, documents, query_for, search_directory
 from tests.resources_directory.conftest import MONDAY
 from tests.search.conftest import ENGINE_NAME, ENGINE_URL
 
@@ -58,14 +58,7 @@ def city(home, opensearch):
 
 
 def answer(engine, params, directory, offset=0, limit=3000):
-    from resources_directory.filters import ListingFilter
-    from resources_directory.models import ListingPage
-
-    form = ListingFilter(params, queryset=ListingPage.objects.none(), today=MONDAY.date())
-    assert form.is_valid(), form.errors
-    query, _applied = build_query(form.form.cleaned_data, MONDAY.date(), directory)
-    query.offset, query.limit = offset, limit
-    return engine.search_directory(query)
+    return engine.search_directory(query_for(params, MONDAY.date(), directory, offset, limit))
 
 
 def test_database_and_engine_give_the_same_ids_order_scores_and_facets(city, opensearch):
@@ -139,3 +132,29 @@ def test_before_the_engine_has_a_directory_index_the_database_answers(home, engi
         assert result.backend == "database" and result.count == 5
     finally:
         engine_module._engines.clear()
+
+
+def test_listing_changes_made_while_the_engine_is_unreachable_reach_it_when_replayed(
+    city, opensearch, engine_settings, django_capture_on_commit_callbacks
+):
+    from resources_directory.models import ListingPage
+    from search import engine as engine_module
+    from search.models import PendingIndexChange
+
+    renamed, gone = ListingPage.objects.live().order_by("pk")[:2]
+    url = engine_settings.SEARCH_ENGINE_URL
+    engine_settings.SEARCH_ENGINE_URL = "http://127.0.0.1:9"  # nothing listens there
+    engine_module._engines.clear()
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            renamed.title = "くじらの広場"
+            renamed.save_revision().publish()
+            gone.unpublish()
+        assert PendingIndexChange.objects.filter(key__startswith="directory:").count() == 2
+    finally:
+        engine_settings.SEARCH_ENGINE_URL = url
+        engine_module._engines.clear()
+    assert engine_module.get_engine().replay_pending() >= 2
+    assert not PendingIndexChange.objects.filter(key__startswith="directory:").exists()
+    assert answer(opensearch, {"q": "くじら"}, city).ids == [renamed.pk]
+    assert gone.pk not in answer(opensearch, {}, city).ids
