@@ -1,14 +1,11 @@
 """Demo content: the page tree every hub starts with. Other apps add their content in their own demo.py."""
 
-from wagtail.models import Page, Site
+from home.hub_setup import create_hub
 
-from goals.factories import EvaluationIndexPageFactory
-from home.factories import HomePageFactory, ProgramIndexPageFactory, StandardPageFactory
-from home.models import HomePage, HubSettings
-from resources_directory.factories import DirectoryPageFactory
-
+HOME_TITLE = "港南区地域子育て支援拠点 はっち"
+ABOUT_TITLE = "はっちについて"
 HUB = {
-    "hub_name": "港南区地域子育て支援拠点 はっち",
+    "name": "港南区地域子育て支援拠点 はっち",
     "ward": "港南区",
     "operator": "特定非営利活動法人ちゅーりっぷ",
     "address": "横浜市港南区港南中央通（架空の住所）",
@@ -42,35 +39,11 @@ def child_by_slug(parent, slug):
 
 
 def build_site():
-    """Create (or find) the home page, make it the default site's root, and add the section pages."""
-    root = Page.get_first_root_node()
-    home = HomePage.objects.first()
-    if home is None:
-        home = HomePageFactory(parent=root, slug="hub-home")
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    elif site.root_page_id != home.pk:
-        old_root = site.root_page
-        site.root_page = home
-        site.site_name = HUB["hub_name"]
-        site.save()
-        if type(old_root.specific) is Page and old_root.slug == "home":
-            old_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" placeholder
-
-    HubSettings.objects.update_or_create(site=site, defaults=HUB)
-
-    sections = [
-        ("programs", ProgramIndexPageFactory, {}),
-        ("directory", DirectoryPageFactory, {}),
-        ("evaluations", EvaluationIndexPageFactory, {}),
-        (
-            "about",
-            StandardPageFactory,
-            {"title": "はっちについて", "intro": "拠点の紹介と利用案内", "body": ABOUT_BODY},
-        ),  # noqa: E501
-    ]
-    for slug, factory_class, extra in sections:
-        if child_by_slug(home, slug) is None:
-            factory_class(parent=home, slug=slug, show_in_menus=True, **extra)
+    """Create (or complete) the first demo hub, served as the default site, and return its home page."""
+    hub = create_hub(hostname="localhost", slug="konan", default=True, home_title=HOME_TITLE, **HUB)
+    home = hub.site.root_page.specific
+    about = child_by_slug(home, "about")
+    if about is not None and not about.body:
+        about.title, about.body = ABOUT_TITLE, ABOUT_BODY
+        about.save_revision().publish()
     return home

@@ -1,25 +1,110 @@
-"""Staff groups and the page permissions each site section grants them.
+"""Staff roles and what each grants, per hub.
 
-The group names are keys (tests, workflows and the demo data use them); the admin shows them as they are.
+Every hub has its own three staff groups (``HubSettings.editors``, ``.ward_reviewers``, ``.managers``), made by
+``home.hubs.create_hub``. The role keys below name the kind of group; the groups themselves are named after
+their hub ("港南区…はっち: Editors"). Page rights are granted on the hub's own home page and section pages, and
+image/document rights on the hub's own collection, so nothing a hub's staff may do reaches another hub.
+One city-level group (``CITY_STAFF``) keeps the snippets every hub shares and sees every hub's goals.
 """
 
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupCollectionPermission, GroupPagePermission
+
+from home.hubs import hub_for_page
 
 EDITORS = "Editors"
 WARD_REVIEWERS = "Ward reviewers"
 MANAGERS = "Managers"
-STAFF_GROUPS = (EDITORS, WARD_REVIEWERS, MANAGERS)
+STAFF_ROLES = (EDITORS, WARD_REVIEWERS, MANAGERS)
+CITY_STAFF = "City staff"
+
+# Model permissions ("app_label.codename") of each hub role. Hub-owned snippets (areas, goals) are further
+# limited to the user's own hubs by their viewsets; shared snippets (categories, synonyms) are kept by the city.
+ROLE_MODEL_PERMISSIONS = {
+    EDITORS: [
+        "wagtailadmin.access_admin",
+        "resources_directory.add_area",
+        "resources_directory.change_area",
+        "resources_directory.view_area",
+        "goals.add_goal",
+        "goals.change_goal",
+    ],
+    WARD_REVIEWERS: ["wagtailadmin.access_admin"],
+    MANAGERS: [
+        "wagtailadmin.access_admin",
+        "resources_directory.add_area",
+        "resources_directory.change_area",
+        "resources_directory.delete_area",
+        "resources_directory.view_area",
+        "goals.add_goal",
+        "goals.change_goal",
+    ],
+}
+CITY_MODEL_PERMISSIONS = [
+    "wagtailadmin.access_admin",
+    *(f"resources_directory.{action}_category" for action in ("add", "change", "delete", "view")),
+    *(f"site_search.{action}_synonymgroup" for action in ("add", "change", "delete", "view")),
+]
+# Page permissions on the hub's home page (and so on every page of the hub without a narrower rule).
+ROLE_HOME_PAGE_PERMISSIONS = {
+    EDITORS: ["add_page", "change_page"],
+    MANAGERS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
+# Image and document permissions on the hub's collection.
+_MEDIA_ACTIONS = {EDITORS: ("add", "change", "choose"), MANAGERS: ("add", "change", "choose", "delete")}
+ROLE_COLLECTION_PERMISSIONS = {
+    role: [
+        f"{app}.{action}_{model}"
+        for app, model in (("wagtailimages", "image"), ("wagtaildocs", "document"))
+        for action in actions
+    ]
+    for role, actions in _MEDIA_ACTIONS.items()
+}
+
+
+def permission(dotted):
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def grant_model_permissions(group, dotted_names):
+    group.permissions.add(*(permission(name) for name in dotted_names))
+
+
+def grant_hub_permissions(hub):
+    """Give the hub's groups their model, home-page and collection permissions. Idempotent."""
+    home = hub.site.root_page
+    for role in STAFF_ROLES:
+        group = hub.group(role)
+        grant_model_permissions(group, ROLE_MODEL_PERMISSIONS[role])
+        for codename in ROLE_HOME_PAGE_PERMISSIONS.get(role, []):
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=home, permission=permission(f"wagtailcore.{codename}")
+            )
+        for name in ROLE_COLLECTION_PERMISSIONS.get(role, []):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=hub.collection, permission=permission(name)
+            )
+
+
+def city_staff_group():
+    group, created = Group.objects.get_or_create(name=CITY_STAFF)
+    if created:
+        grant_model_permissions(group, CITY_MODEL_PERMISSIONS)
+    return group
 
 
 def grant_section_permissions(page):
-    """Give the staff groups the permissions a section page declares in ``section_permissions``.
+    """Give the page's hub groups the permissions a section page declares in ``section_permissions``.
 
     Called when a section page (programs, directory, evaluations) is created, so every new hub's sections
-    get the same rules without hand work in the admin. Idempotent.
+    get the same rules without hand work in the admin. A section outside any hub grants nothing. Idempotent.
     """
-    for group_name, codenames in page.section_permissions.items():
-        group, _created = Group.objects.get_or_create(name=group_name)
+    hub = hub_for_page(page)
+    if hub is None:
+        return
+    for role, codenames in page.section_permissions.items():
         for codename in codenames:
-            permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+            GroupPagePermission.objects.get_or_create(
+                group=hub.group(role), page=page, permission=permission(f"wagtailcore.{codename}")
+            )

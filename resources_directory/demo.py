@@ -7,6 +7,7 @@ matched by slug) and fast (no revisions).
 import random
 from datetime import date, timedelta
 
+from home.hubs import hub_for_page
 from resources_directory.factories import SALON_NAMES, AreaFactory, CategoryFactory, ListingPageFactory
 from resources_directory.models import DirectoryPage, ListingPage
 
@@ -237,7 +238,7 @@ def load(home, stdout):
         for i, (slug, name, hsds) in enumerate(CATEGORIES)
     }
     areas = [
-        AreaFactory(slug=slug, name=name, latitude=lat, longitude=lng, sort_order=i)
+        AreaFactory(slug=slug, name=name, latitude=lat, longitude=lng, sort_order=i, hub=hub_for_page(home))
         for i, (slug, name, lat, lng, _code) in enumerate(AREAS)
     ]
     existing = set(ListingPage.objects.child_of(directory).values_list("slug", flat=True))

@@ -2,7 +2,6 @@
 
 import segno
 from django import forms
-from django.conf import settings
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,12 +10,16 @@ from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from home.hubs import is_manager
+from home.permissions import CITY_STAFF
+
 
 def needs_two_factor(user):
-    """Managers and superusers must use a second factor; anyone else who has enrolled one must use it too."""
+    """Managers of any hub, city staff and superusers must use a second factor; anyone else who has enrolled one
+    must use it too."""
     if not user.is_authenticated:
         return False
-    if user.is_superuser or user.groups.filter(name__in=settings.TWO_FACTOR_REQUIRED_GROUPS).exists():
+    if user.is_superuser or is_manager(user) or user.groups.filter(name=CITY_STAFF).exists():
         return True
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 

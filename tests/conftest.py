@@ -1,9 +1,9 @@
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from home.demo import build_site
-from home.permissions import EDITORS, MANAGERS, WARD_REVIEWERS
+from home.hubs import all_hubs, hub_for_page
+from home.permissions import EDITORS, MANAGERS, WARD_REVIEWERS, city_staff_group
 
 ROLES = ("anonymous", "editor", "reviewer", "manager")
 ROLE_GROUPS = {"editor": EDITORS, "reviewer": WARD_REVIEWERS, "manager": MANAGERS}
@@ -15,16 +15,31 @@ def home(db):
     return build_site()
 
 
-def make_staff_user(role):
-    user = get_user_model().objects.create_user(username=role, password="test-password-123", email=f"{role}@x.invalid")
-    user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
+def make_staff_user(role, hub=None, username=None):
+    """A user in one staff group of a hub (the first hub unless told): role is editor, reviewer or manager."""
+    hub = hub or all_hubs().first() or hub_for_page(build_site())
+    username = username or role
+    user = get_user_model().objects.create_user(
+        username=username, password="test-password-123", email=f"{username}@x.invalid"
+    )
+    user.groups.add(hub.group(ROLE_GROUPS[role]))
     return user
 
 
 @pytest.fixture
-def staff(db):
-    """One user per staff group, keyed by role: editor, reviewer, manager."""
-    return {role: make_staff_user(role) for role in ROLE_GROUPS}
+def staff(home):
+    """One user per staff group of the demo hub, keyed by role (editor, reviewer, manager), and a city user."""
+    users = {role: make_staff_user(role) for role in ROLE_GROUPS}
+    users["city"] = make_city_user()
+    return users
+
+
+def make_city_user(username="city"):
+    user = get_user_model().objects.create_user(
+        username=username, password="test-password-123", email=f"{username}@x.invalid"
+    )
+    user.groups.add(city_staff_group())
+    return user
 
 
 def log_in(client, user):

@@ -216,9 +216,9 @@ AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 AXES_CLIENT_IP_CALLABLE = "security.middleware.client_ip"
 AXES_VERBOSE = False
 
-# Two-factor authentication (django-otp TOTP): required for Managers and superusers, optional for others.
+# Two-factor authentication (django-otp TOTP): required for every hub's Managers, city staff and superusers,
+# optional for others.
 OTP_TOTP_ISSUER = "kosodate-hub"
-TWO_FACTOR_REQUIRED_GROUPS = ["Managers"]
 TWO_FACTOR_URL_PREFIXES = ["/admin/", "/django-admin/"]
 
 SESSION_COOKIE_HTTPONLY = True

@@ -6,9 +6,32 @@ Also lets Editors and Managers edit Goal snippets (relinking goals across years)
 from django.db import migrations
 
 
-def forwards(apps, schema_editor):
-    from goals.workflow import create_workflow
+TASKS = (("区の確認（相互振り返り）", "Ward reviewers"), ("管理者の承認", "Managers"))
 
+
+def create_workflow(apps):
+    """The single-hub workflow of the time (frozen here; goals.workflow now makes one per hub)."""
+    get = apps.get_model
+    task_model = get("goals", "EvaluationApprovalTask")
+    workflow, _created = get("wagtailcore", "Workflow").objects.get_or_create(
+        name="評価書承認", defaults={"active": True}
+    )
+    task_type, _created = get("contenttypes", "ContentType").objects.get_or_create(
+        app_label="goals", model="evaluationapprovaltask"
+    )
+    for sort_order, (name, group_name) in enumerate(TASKS):
+        task = task_model.objects.filter(name=name).first()
+        if task is None:
+            task = task_model.objects.create(name=name, active=True, content_type_id=task_type.pk)
+        group, _created = get("auth", "Group").objects.get_or_create(name=group_name)
+        task.groups.add(group)
+        get("wagtailcore", "WorkflowTask").objects.get_or_create(
+            workflow=workflow, task_id=task.pk, defaults={"sort_order": sort_order}
+        )
+    return workflow
+
+
+def forwards(apps, schema_editor):
     workflow = create_workflow(apps)
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     EvaluationIndexPage = apps.get_model("goals", "EvaluationIndexPage")

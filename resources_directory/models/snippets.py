@@ -29,8 +29,16 @@ class Category(index.Indexed, models.Model):
 
 
 class Area(index.Indexed, models.Model):
-    """A part of the ward (a ward has several areas, e.g. 港南台, 日野, 野庭)."""
+    """A part of a hub's ward (a ward has several areas, e.g. 港南台, 日野, 野庭). Each area belongs to one hub."""
 
+    hub = models.ForeignKey(
+        "home.HubSettings",
+        verbose_name=_("hub"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="areas",
+    )
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     latitude = models.FloatField(_("latitude of the centre"), null=True, blank=True)

@@ -8,6 +8,7 @@ from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import querydict_from_html
 
 from goals.models.workflow import APPROVAL_TASK_NAME, REVIEW_TASK_NAME, WORKFLOW_NAME
+from home.hubs import hub_for_page
 
 
 def edit_form(client, page):
@@ -36,10 +37,11 @@ def actions_for(page, user):
 
 def test_the_evaluations_section_has_its_own_two_step_workflow(evaluations, draft):
     workflow = draft.get_workflow()
-    assert workflow.name == WORKFLOW_NAME
+    hub = hub_for_page(evaluations)
+    assert workflow.name == f"{WORKFLOW_NAME}: {hub}"
     tasks = [task.specific for task in workflow.tasks.all()]
     assert [task.name for task in tasks] == [REVIEW_TASK_NAME, APPROVAL_TASK_NAME]
-    assert [list(task.groups.values_list("name", flat=True)) for task in tasks] == [["Ward reviewers"], ["Managers"]]
+    assert [list(task.groups.all()) for task in tasks] == [[hub.ward_reviewers], [hub.managers]]
 
 
 def test_journey_from_import_to_live(draft, staff, client_for):

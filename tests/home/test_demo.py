@@ -26,11 +26,13 @@ def test_dev_users_are_refused_outside_development(settings):
 
 
 @pytest.mark.django_db
-def test_dev_users_get_their_groups(settings):
+def test_dev_users_get_their_groups(home, settings):
     settings.DEBUG = True
     call_command("create_dev_users")
     call_command("create_dev_users")
     from django.contrib.auth import get_user_model
 
-    user = get_user_model().objects.get(username="reviewer")
-    assert list(user.groups.values_list("name", flat=True)) == ["Ward reviewers"]
+    users = get_user_model().objects
+    reviewer_groups = list(users.get(username="reviewer").groups.values_list("name", flat=True))
+    assert reviewer_groups == ["港南区地域子育て支援拠点 はっち: Ward reviewers"]
+    assert list(users.get(username="city").groups.values_list("name", flat=True)) == ["City staff"]

@@ -5,10 +5,12 @@ Evaluations have their own, larger matrix with the approval workflow (tests/goal
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
+from wagtail.models import GroupPagePermission, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from home.factories import StandardPageFactory
-from home.permissions import STAFF_GROUPS
+from home.hubs import hub_for_page
+from home.permissions import STAFF_ROLES
 from resources_directory.factories import ListingPageFactory
 
 ACTIONS = ("add_subpage", "edit", "publish", "delete")
@@ -55,9 +57,15 @@ def test_permission_matrix(home, staff, role, section, action):
     assert can(page, user, action) is (action in MATRIX[role][section])
 
 
-def test_the_three_staff_groups_exist_with_their_exact_names(db):
-    assert set(STAFF_GROUPS) <= set(Group.objects.values_list("name", flat=True))
-    assert not Group.objects.filter(name="Moderators").exists()
+def test_the_hub_has_its_three_staff_groups_named_after_it_and_no_global_ones(home):
+    hub = hub_for_page(home)
+    names = [hub.group(role).name for role in STAFF_ROLES]
+    assert names == [f"港南区地域子育て支援拠点 はっち: {role}" for role in STAFF_ROLES]
+    assert not Group.objects.filter(name__in=[*STAFF_ROLES, "Moderators"]).exists()
+
+
+def test_no_group_holds_rights_on_the_tree_root_that_would_reach_every_hub(home):
+    assert not GroupPagePermission.objects.filter(page=Page.get_first_root_node()).exists()
 
 
 @pytest.mark.parametrize("role", ["editor", "manager"])
@@ -71,7 +79,7 @@ def test_standard_pages_go_through_the_managers_approval_workflow(home):
     workflow = page.get_workflow()
     assert workflow is not None
     task = workflow.tasks.get().specific
-    assert list(task.groups.values_list("name", flat=True)) == ["Managers"]
+    assert list(task.groups.all()) == [hub_for_page(home).managers]
 
 
 @pytest.mark.parametrize(("role", "status"), [("anonymous", 302), ("editor", 200), ("reviewer", 200), ("manager", 200)])
