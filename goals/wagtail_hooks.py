@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -8,9 +9,29 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from goals.admin_views import import_evaluation, indexes_for
-from goals.models import EvaluationPage, Goal
+from goals.models import EvaluationIndexPage, EvaluationPage, Goal
+from home.hub_admin import HubOwnedViewSet, hub_pages_q
 
-register_snippet(Goal)
+
+class GoalViewSet(HubOwnedViewSet):
+    """Goals belong to the hub of their evaluations index: its staff see and keep only their own hub's."""
+
+    model = Goal
+    icon = "snippet"
+    list_display = ["title", "evaluation_index", "first_year"]
+    owner_field = "evaluation_index"
+
+    @staticmethod
+    def owned_by(hubs):
+        # A plain id list: the search backend filters on evaluation_index (an index.FilterField).
+        return Q(evaluation_index__in=list(GoalViewSet.owner_choices(hubs).values_list("pk", flat=True)))
+
+    @staticmethod
+    def owner_choices(hubs):
+        return EvaluationIndexPage.objects.filter(hub_pages_q(hubs))
+
+
+register_snippet(GoalViewSet)
 
 
 @hooks.register("register_admin_urls")

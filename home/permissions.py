@@ -8,7 +8,7 @@ One city-level group (``CITY_STAFF``) keeps the snippets every hub shares and se
 """
 
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupCollectionPermission, GroupPagePermission
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, GroupSitePermission
 
 from home.hubs import hub_for_page
 
@@ -50,6 +50,8 @@ ROLE_HOME_PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page"],
     MANAGERS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
 }
+# Site-setting permissions on the hub's own site (Wagtail's GroupSitePermission): Managers edit their hub information.
+ROLE_SITE_PERMISSIONS = {MANAGERS: ["home.change_hubsettings"]}
 # Image and document permissions on the hub's collection.
 _MEDIA_ACTIONS = {EDITORS: ("add", "change", "choose"), MANAGERS: ("add", "change", "choose", "delete")}
 ROLE_COLLECTION_PERMISSIONS = {
@@ -72,7 +74,7 @@ def grant_model_permissions(group, dotted_names):
 
 
 def grant_hub_permissions(hub):
-    """Give the hub's groups their model, home-page and collection permissions. Idempotent."""
+    """Give the hub's groups their model, home-page, collection and site-setting permissions. Idempotent."""
     home = hub.site.root_page
     for role in STAFF_ROLES:
         group = hub.group(role)
@@ -85,6 +87,8 @@ def grant_hub_permissions(hub):
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=hub.collection, permission=permission(name)
             )
+        for name in ROLE_SITE_PERMISSIONS.get(role, []):
+            GroupSitePermission.objects.get_or_create(group=group, site=hub.site, permission=permission(name))
 
 
 def city_staff_group():

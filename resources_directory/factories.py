@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Locale, Page
 
+from home.hubs import all_hubs
 from resources_directory.models import Area, Category, Closure, DirectoryPage, ListingPage, OpeningHours
 
 
@@ -31,6 +32,9 @@ class CategoryFactory(factory.django.DjangoModelFactory):
 
 
 class AreaFactory(factory.django.DjangoModelFactory):
+    """An area of a hub (the first hub unless told)."""
+
+    hub = factory.LazyFunction(lambda: all_hubs().first())
     name = factory.Sequence(lambda n: f"地域{n}")
     slug = factory.Sequence(lambda n: f"area-{n}")
     latitude = 35.39

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from resources_directory.models import AMENITIES, Area, Category, Closure, ListingPage, OpeningHours
 from resources_directory.opendata import (
@@ -209,7 +210,9 @@ def import_csv(stream, directory, dry_run=False):
         elif name and name in names[:index]:
             report.add(header_line, name, "Duplicate column.")
     categories = {category.slug: category for category in Category.objects.all()}
-    areas = {area.slug: area for area in Area.objects.all()}
+    # Areas belong to a hub: a directory names only its own hub's areas.
+    hub_homes = Page.objects.ancestor_of(directory, inclusive=True)
+    areas = {area.slug: area for area in Area.objects.filter(hub__site__root_page__in=hub_homes)}
     existing = {page.slug: page for page in ListingPage.objects.child_of(directory).specific()}
     for page in existing.values():
         page._cached_parent_obj = directory  # treebeard's cache: Wagtail's slug check asks for the parent

@@ -1,7 +1,10 @@
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.hub_admin import HubOwnedViewSet
+from home.models import HubSettings
 from resources_directory.models import Area, Category
 from search.models import SynonymGroup
 
@@ -15,13 +18,24 @@ class CategoryViewSet(SnippetViewSet):
     ordering = ["sort_order", "name"]
 
 
-class AreaViewSet(SnippetViewSet):
+class AreaViewSet(HubOwnedViewSet):
+    """Areas belong to a hub: its staff see and keep only their own hub's (home.hub_admin)."""
+
     model = Area
     icon = "site"
     menu_label = _("Areas")
-    list_display = ["name", "slug", "latitude", "longitude"]
+    list_display = ["name", "slug", "hub", "latitude", "longitude"]
     search_fields = ["name", "slug"]
     ordering = ["sort_order", "name"]
+    owner_field = "hub"
+
+    @staticmethod
+    def owned_by(hubs):
+        return Q(hub__in=hubs)
+
+    @staticmethod
+    def owner_choices(hubs):
+        return HubSettings.objects.filter(pk__in=[hub.pk for hub in hubs])
 
 
 class SynonymGroupViewSet(SnippetViewSet):

@@ -1,5 +1,6 @@
 from datetime import date
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -7,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
@@ -40,6 +42,17 @@ class DirectoryPage(SectionIndexPage):
 
     def serve(self, request, *args, **kwargs):
         return self.view(self, request, *args, **kwargs)
+
+
+class ListingPageForm(WagtailAdminPageForm):
+    """The area choice lists only the areas of the listing's own hub (areas belong to a hub)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        page = self.instance if self.instance.pk else self.parent_page
+        if "area" in self.fields and page is not None:
+            hub_homes = Page.objects.ancestor_of(page, inclusive=True)
+            self.fields["area"].queryset = self.fields["area"].queryset.filter(hub__site__root_page__in=hub_homes)
 
 
 class ListingPage(Page):
@@ -99,7 +112,7 @@ class ListingPage(Page):
         FieldPanel("categories"),
         MultiFieldPanel(
             [
-                FieldPanel("area"),
+                FieldPanel("area", widget=forms.Select),
                 FieldPanel("address"),
                 FieldPanel("postal_code"),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
@@ -138,6 +151,7 @@ class ListingPage(Page):
         index.FilterField("min_age_months"),
         index.FilterField("max_age_months"),
     ]
+    base_form_class = ListingPageForm
 
     parent_page_types = ["resources_directory.DirectoryPage"]
     subpage_types = []

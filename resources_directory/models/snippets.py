@@ -46,13 +46,19 @@ class Area(index.Indexed, models.Model):
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     panels = [
+        FieldPanel("hub"),
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("latitude"),
         FieldPanel("longitude"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("slug")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("slug"),
+        index.FilterField("hub"),
+    ]
 
     class Meta:
         ordering = ["sort_order", "name"]
