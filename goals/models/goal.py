@@ -35,7 +35,11 @@ class Goal(index.Indexed, models.Model):
 
     panels = [FieldPanel("title"), FieldPanel("evaluation_index")]
 
-    search_fields = [index.SearchField("title"), index.FilterField("evaluation_index")]
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+        index.FilterField("evaluation_index"),
+    ]
 
     class Meta:
         verbose_name = _("goal")

@@ -18,7 +18,7 @@ from wagtail.models import Page
 from goals.importer.builder import build
 from goals.importer.parser import parse
 from goals.models import Goal
-from home.factories import ProgramPageFactory, StandardPageFactory
+from home.factories import ProgramPageFactory, ProgramSessionFactory, StandardPageFactory
 from home.hub_setup import create_hub
 from home.hubs import hub_for_page
 from home.models import CustomDocument, CustomImage
@@ -90,6 +90,7 @@ def b(hub_b, staff_b):
         "program": ProgramPageFactory(parent=sections["programs"]),
         "listing": ListingPageFactory(parent=sections["directory"], area=area),
     }
+    ProgramSessionFactory(page=pages["program"])
     objects = {kind: retitle(page, manager) for kind, page in pages.items()}
     objects["evaluation"] = Page.objects.get(pk=evaluation.pk).specific
     return {
