@@ -44,6 +44,7 @@ def test_superusers_see_every_hub_with_its_groups_and_the_menu_item(admin_client
     hub = all_hubs().get()
     assert hub.hub_name in html and hub.site.hostname in html
     assert all(hub.group(role).name in html for role in STAFF_ROLES)
+    assert "拠点を追加" in html  # Japanese first
     assert "/admin/hubs/" in admin_client.get("/admin/").content.decode()  # the settings menu item
 
 
@@ -85,6 +86,14 @@ def test_invalid_input_is_named_on_its_field_and_nothing_is_made(admin_client, h
     assert response.status_code == 400
     assert list(response.context["form"].errors) == [field]
     assert counts() == before
+
+
+def test_errors_are_in_japanese(admin_client, home):
+    response = admin_client.post("/admin/hubs/", {**NEW_HUB, "slug": "konan", "hostname": "localhost"})
+    assert response.context["form"].errors == {
+        "slug": ["このキーは別の拠点が使っています。"],
+        "hostname": ["このホスト名とポートのサイトはすでにあります。"],
+    }
 
 
 def test_a_clash_with_existing_groups_is_a_form_error(admin_client, home):

@@ -125,7 +125,8 @@ def hub_b_titles(b):
 
 def shown(response, titles):
     """The titles among these that the response shows (HTML, or JSON with its escapes undone)."""
-    body = response.content.decode(errors="replace") if hasattr(response, "content") else ""
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    body = content.decode(errors="replace")
     if response.get("Content-Type", "").startswith("application/json"):
         body = json.dumps(json.loads(body), ensure_ascii=False)
     return sorted(title for title in titles if title in body or escape(title) in body)
