@@ -6,7 +6,8 @@ or (for areas and goals) ``home.hub_admin`` permissions; docs/permissions.md lis
 
 - the page chooser's browse view refuses (404) a parent page outside the user's hubs, and opens a page type's
   listing at the common ancestor of that type in the user's hubs (its children and its search results are
-  filtered by the ``construct_page_chooser_queryset`` hook in home/wagtail_hooks.py);
+  filtered by the ``construct_page_chooser_queryset`` hook in home/wagtail_hooks.py); its "chosen" answer
+  describes only pages of the user's hubs;
 - bulk actions (/admin/bulk/<app>/<model>/<action>/) act on, and list, only rows of the user's hubs: Wagtail
   would otherwise show the titles of rows the user may not touch ("you don't have permission to ...");
 - the site history report leaves out another hub's areas and goals (Wagtail shows every row of a model the
@@ -25,7 +26,7 @@ from django.urls import path
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
-from wagtail.admin.views.chooser import BrowseView, page_models_from_string
+from wagtail.admin.views.chooser import BrowseView, ChosenMultipleView, page_models_from_string
 from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.documents.models import AbstractDocument
@@ -84,6 +85,17 @@ class HubBrowseView(BrowseView):
                 parent = pages.first_common_ancestor() if pages.exists() else Page.get_first_root_node()
                 parent_page_id = parent.pk
         return super().get(request, parent_page_id=parent_page_id)
+
+
+class HubChosenMultipleView(ChosenMultipleView):
+    """Pages chosen in a multiple page chooser: only those of the user's hubs are described."""
+
+    def get(self, request):
+        ids = [pk for pk in request.GET.getlist("id") if pk.isdigit()]
+        visible = visible_rows(request.user, Page, Page.objects.filter(pk__in=ids)).values_list("pk", flat=True)
+        request.GET = request.GET.copy()
+        request.GET.setlist("id", [str(pk) for pk in visible])
+        return super().get(request)
 
 
 class HubBulkActionMixin:
@@ -174,6 +186,7 @@ def admin_view(view):
 urlpatterns = [
     path("choose-page/", admin_view(HubBrowseView.as_view())),
     path("choose-page/<int:parent_page_id>/", admin_view(HubBrowseView.as_view())),
+    path("choose-page/chosen-multiple/", admin_view(HubChosenMultipleView.as_view())),
     path("bulk/<str:app_label>/<str:model_name>/<str:action>/", admin_view(bulk_action)),
     path("reports/site-history/", admin_view(HubLogEntriesView.as_view())),
     path("reports/site-history/results/", admin_view(HubLogEntriesView.as_view(results_only=True))),

@@ -24,6 +24,7 @@ ROUTES = {
     "/admin/choose-page/?page_type=resources_directory.listingpage": "editor",
     "/admin/choose-page/?page_type=goals.evaluationindexpage": "editor",
     f"/admin/choose-page/search/?q={SECRET}": "editor",
+    "/admin/choose-page/chosen-multiple/?id={standard}&id={program}": "editor",
     "/admin/images/": "editor",
     "/admin/images/chooser/": "editor",
     f"/admin/images/chooser/results/?q={SECRET}": "editor",
