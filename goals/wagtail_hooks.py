@@ -8,6 +8,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from goals.admin_views import import_evaluation, indexes_for
+from goals.city import can_view
+from goals.city_views import city_goals, export
 from goals.models import EvaluationPage, Goal
 
 register_snippet(Goal)
@@ -15,7 +17,12 @@ register_snippet(Goal)
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("goals/import/", import_evaluation, name="goals_import")]
+    return [
+        path("goals/import/", import_evaluation, name="goals_import"),
+        path("city/goals/", city_goals, name="city_goals"),
+        path("city/goals/export.csv", export, {"kind": "csv"}, name="city_goals_csv"),
+        path("city/goals/export.xlsx", export, {"kind": "xlsx"}, name="city_goals_xlsx"),
+    ]
 
 
 class ImportMenuItem(MenuItem):
@@ -31,6 +38,22 @@ def register_import_menu_item():
         icon_name="upload",
         name="import-evaluation",
         order=350,
+    )
+
+
+class CityGoalsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_city_goals_menu_item():
+    return CityGoalsMenuItem(
+        gettext_lazy("Priority goals of all hubs"),
+        reverse("city_goals"),
+        icon_name="table",
+        name="city-goals",
+        order=360,
     )
 
 
