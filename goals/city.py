@@ -27,6 +27,7 @@ STATE_LABELS = {
     DECLARED: _("Set for the year, not yet evaluated"),
 }
 UNCLASSIFIED = "unclassified"
+AREA_LABELS = dict(BusinessArea.choices)
 
 
 def can_view(user):
@@ -88,7 +89,7 @@ class GoalRow:
 
     @property
     def business_area_label(self):
-        return BusinessArea(self.business_area).label if self.business_area else ""
+        return AREA_LABELS.get(self.business_area, self.business_area)
 
     @property
     def state_label(self):
@@ -134,9 +135,10 @@ def area_filter(area):
     return Q(goal__business_area=area)
 
 
-def below_any(pages_paths):
+def below_any(paths):
+    """Pages at or below any of these tree paths."""
     scope = Q(pk__in=[])
-    for path in pages_paths:
+    for path in paths:
         scope |= Q(path__startswith=path)
     return scope
 

@@ -17,12 +17,7 @@ register_snippet(Goal)
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [
-        path("goals/import/", import_evaluation, name="goals_import"),
-        path("city/goals/", city_goals, name="city_goals"),
-        path("city/goals/export.csv", export, {"kind": "csv"}, name="city_goals_csv"),
-        path("city/goals/export.xlsx", export, {"kind": "xlsx"}, name="city_goals_xlsx"),
-    ]
+    return [path("goals/import/", import_evaluation, name="goals_import")]
 
 
 class ImportMenuItem(MenuItem):
@@ -38,22 +33,6 @@ def register_import_menu_item():
         icon_name="upload",
         name="import-evaluation",
         order=350,
-    )
-
-
-class CityGoalsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_city_goals_menu_item():
-    return CityGoalsMenuItem(
-        gettext_lazy("Priority goals of all hubs"),
-        reverse("city_goals"),
-        icon_name="table",
-        name="city-goals",
-        order=360,
     )
 
 
@@ -85,3 +64,29 @@ def refuse_incomplete_evaluation(request, page):
             messages.error(request, incomplete_message(problems))
             return redirect(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
     return None
+
+
+# The city's view of every hub's goals (goals/city_views.py) ---------------------------------------------------
+@hooks.register("register_admin_urls")
+def register_city_goals_urls():
+    return [
+        path("city/goals/", city_goals, name="city_goals"),
+        path("city/goals/export.csv", export, {"kind": "csv"}, name="city_goals_csv"),
+        path("city/goals/export.xlsx", export, {"kind": "xlsx"}, name="city_goals_xlsx"),
+    ]
+
+
+class CityGoalsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_city_goals_menu_item():
+    return CityGoalsMenuItem(
+        gettext_lazy("Priority goals of all hubs"),
+        reverse("city_goals"),
+        icon_name="table",
+        name="city-goals",
+        order=360,
+    )

@@ -7,7 +7,7 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from goals.models import Goal
+from goals.models import EvaluatedGoal, Goal
 from home.business_areas import BusinessArea
 from tests.conftest import log_in, make_city_user
 from tests.goals.city_fixtures import (
@@ -132,7 +132,7 @@ def test_filter_by_business_area(city_client, city):
     assert "この事業の重点目標はありません" in html
 
 
-FILTERS = [
+FILTERS = [  # the last one has no rows: the exports hold only their header
     {"year": 2022},
     {"year": 2021},
     {"year": 2021, "ward": ["港南区", "みなと区"]},
@@ -158,8 +158,6 @@ def test_exports_hold_exactly_the_rows_of_the_page(city_client, city, filters):
         assert [(slugs[row[0]], f"重点目標{row[4]}", row[5]) for row in rows[1:]] == shown
         assert all(row[2] == label and str(row[3]) == str(filters["year"]) for row in rows[1:])
         assert all(row[1] == city[slugs[row[0]]].hub_name for row in rows[1:])
-    if shown:
-        assert len(csv_rows(csv_response)) > 1
 
 
 def test_export_columns_name_the_area_and_the_state(city_client, city):
@@ -176,9 +174,6 @@ def test_export_columns_name_the_area_and_the_state(city_client, city):
 
 
 def test_a_goal_that_looks_like_a_formula_stays_text(city_client, city):
-    Goal.objects.filter(title=KONAN_2021[0]).update(business_area=BusinessArea.PLAY_ROOM)
-    from goals.models import EvaluatedGoal
-
     EvaluatedGoal.objects.filter(text=KONAN_2021[0]).update(text='=HYPERLINK("http://x.invalid")')
     rows = csv_rows(city_client.get(URL + "export.csv", {"year": 2021, "ward": "港南区"}))
     assert rows[1][5] == '\'=HYPERLINK("http://x.invalid")'
