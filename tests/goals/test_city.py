@@ -6,10 +6,11 @@ import re
 
 import pytest
 from openpyxl import load_workbook
+from wagtail.test.utils.form_data import querydict_from_html
 
 from goals.models import EvaluatedGoal, Goal
 from home.business_areas import BusinessArea
-from tests.conftest import log_in, make_city_user
+from tests.conftest import log_in, make_city_user, make_staff_user
 from tests.goals.city_fixtures import (
     KONAN_2021,
     KONAN_2022,
@@ -212,3 +213,18 @@ def test_without_any_published_document(client, home):
     assert "まだ公表された評価書はありません" in response.content.decode()
     rows = csv_rows(client.get(URL + "export.csv"))
     assert len(rows) == 1
+
+
+def test_a_hub_editor_classifies_a_goal_and_the_city_filters_by_it(client, city):
+    goal = Goal.objects.get(title=KONAN_2022[1])
+    log_in(client, make_staff_user("editor", hub=city["konan"], username="editor-konan"))
+    url = f"/admin/snippets/goals/goal/edit/{goal.pk}/"
+    form = client.get(url).content.decode()
+    assert 'name="business_area"' in form and "支援者ネットワーク事業" in form
+    data = querydict_from_html(form, form_id="w-editor-form")
+    data["business_area"] = BusinessArea.NETWORK
+    assert client.post(url, data).status_code == 302
+    client.logout()
+    log_in(client, make_city_user())
+    html = client.get(URL, {"year": 2022, "area": "network"}).content.decode()
+    assert page_rows(html) == [("konan", "重点目標2", KONAN_2022[1])]
