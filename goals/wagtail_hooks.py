@@ -8,6 +8,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from goals.admin_views import import_evaluation, indexes_for
+from goals.city import can_view
+from goals.city_views import city_goals, export
 from goals.models import EvaluationPage, Goal
 
 register_snippet(Goal)
@@ -62,3 +64,29 @@ def refuse_incomplete_evaluation(request, page):
             messages.error(request, incomplete_message(problems))
             return redirect(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
     return None
+
+
+# The city's view of every hub's goals (goals/city_views.py) ---------------------------------------------------
+@hooks.register("register_admin_urls")
+def register_city_goals_urls():
+    return [
+        path("city/goals/", city_goals, name="city_goals"),
+        path("city/goals/export.csv", export, {"kind": "csv"}, name="city_goals_csv"),
+        path("city/goals/export.xlsx", export, {"kind": "xlsx"}, name="city_goals_xlsx"),
+    ]
+
+
+class CityGoalsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_city_goals_menu_item():
+    return CityGoalsMenuItem(
+        gettext_lazy("Priority goals of all hubs"),
+        reverse("city_goals"),
+        icon_name="table",
+        name="city-goals",
+        order=360,
+    )
