@@ -110,6 +110,12 @@ class ListingFilter(django_filters.FilterSet):
         empty_label=_("(none)"),
     )
     radius_km = FloatFilter(label=_("Within (km)"), method="noop", min_value=0.1, max_value=MAX_RADIUS_KM)
+    hub = django_filters.MultipleChoiceFilter(
+        label=_("Hubs"),
+        choices=[],  # the hubs there are, set per search (__init__)
+        method="noop",
+        error_messages={"invalid_choice": _("There is no hub %(value)s. Use a hub key or “all”.")},
+    )
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),
         choices=SortChoices.choices,
@@ -123,8 +129,13 @@ class ListingFilter(django_filters.FilterSet):
         form = DirectoryFilterForm
 
     def __init__(self, *args, today=None, **kwargs):
+        from search.directory.hubs import ALL, hub_list
+
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
+        self.hubs = hub_list()
+        choices = [(hub.slug, f"{hub.ward} {hub.hub_name}".strip()) for hub in self.hubs if hub.slug]
+        self.filters["hub"].extra["choices"] = [(ALL, _("All hubs")), *choices]
 
     def noop(self, queryset, name, value):
         return queryset

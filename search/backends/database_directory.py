@@ -6,7 +6,7 @@ Every answer has the engine's ids, order, scores, count and facet counts (tests/
   ``ListingDocumentText``, ``LIKE '% key %'`` on the key lists, ranges on ages and coordinates. A required
   term first narrows the rows through the full-text index (SQLite FTS5, PostgreSQL GIN; migration 0004), so
   the ``LIKE`` and the score run on the listings that hold its tokens, not on every listing.
-* Without a radius, the count and every facet come from one ``GROUP BY`` (area, categories) in SQL, and the page
+* Without a radius, the count and every facet come from one ``GROUP BY`` (hub, area, categories) in SQL, and the page
   from one ``ORDER BY … LIMIT``: by reading in code-point order (``COLLATE "C"`` / ``BINARY``, whatever the
   database's own collation), or by score. Nothing per listing reaches Python.
 * Nearest first: circles that grow until one holds the whole page (every place closer than the last one shown is
@@ -86,6 +86,8 @@ def _filtered(query):
     rows = ListingDocument.objects.all()
     if query.directory_id:
         rows = rows.filter(directory_id=query.directory_id)
+    if query.hubs:
+        rows = rows.filter(hub__in=list(query.hubs))
     if query.categories:
         rows = rows.filter(_any_of("categories", query.categories))
     if query.areas:
@@ -193,21 +195,28 @@ def _totals(rows, with_facets):
         )
         for n, key in enumerate(keys)
     }
-    groups = rows.values("area", "categories").annotate(count=Count("pk"), located=Count("latitude"), **per_key)
+    groups = rows.values("hub", "area", "categories").annotate(count=Count("pk"), located=Count("latitude"), **per_key)
     count = located = 0
-    categories, areas, amenities = Counter(), Counter(), Counter()
-    for area, category_list, group_count, group_located, *per_amenity in groups.values_list(
-        "area", "categories", "count", "located", *per_key
+    categories, areas, amenities, hubs = Counter(), Counter(), Counter(), Counter()
+    for hub, area, category_list, group_count, group_located, *per_amenity in groups.values_list(
+        "hub", "area", "categories", "count", "located", *per_key
     ):
         count += group_count
         located += group_located
+        if hub:
+            hubs[hub] += group_count
         if area:
             areas[area] += group_count
         for slug in category_list.split():
             categories[slug] += group_count
         for key, n in zip(keys, per_amenity, strict=True):
             amenities[key] += n
-    facets = {"category": dict(categories), "area": dict(areas), "amenity": {k: v for k, v in amenities.items() if v}}
+    facets = {
+        "category": dict(categories),
+        "area": dict(areas),
+        "amenity": {k: v for k, v in amenities.items() if v},
+        "hub": dict(hubs),
+    }
     return count, located, facets
 
 
