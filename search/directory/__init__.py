@@ -42,7 +42,7 @@ class DirectoryResult(PageNumbers):
     backend: str = "database"
     origin: tuple | None = None
     applied_intents: list = field(default_factory=list)
-    hubs: list = field(default_factory=list)  # the hub keys searched; empty = every hub
+    hubs: list = field(default_factory=list)  # the hubs searched (HubSettings); empty = every hub
     home_hub: object = None  # the hub whose page asked (its cards carry no "other ward" badge)
     hub_count: int = 0  # hubs in the installation (with one, the cards name none)
 
@@ -188,7 +188,7 @@ def search_directory(params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None
         backend=hits.backend,
         origin=query.origin,
         applied_intents=applied,
-        hubs=query.hubs,
+        hubs=[hub for hub in hubs if hub.slug in query.hubs],
         home_hub=home_hub,
         hub_count=len(hubs),
     )

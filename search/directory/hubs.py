@@ -37,3 +37,10 @@ def hub_key(path, hubs):
 
 def hub_json(hub):
     return {"slug": hub.slug, "name": hub.hub_name, "ward": hub.ward} if hub is not None else None
+
+
+def hub_label(hub):
+    """「港南区地域子育て支援拠点 はっち（港南区）」: how a card, a map popup and the scope line name a hub."""
+    if hub is None:
+        return ""
+    return f"{hub.hub_name}（{hub.ward}）" if hub.ward else hub.hub_name
