@@ -18,12 +18,11 @@ as for one, and every hub's p95 within 2× of one hub's. Exit status 1 when a go
 """
 
 import argparse
-import hashlib
 import os
 import random
 import sys
 
-from directory_search import BASE_DIR, percentile, timed  # noqa: F401  (also sets Django up)
+from directory_search import timed, use_database  # (also sets Django up)
 from django.conf import settings
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -51,14 +50,6 @@ QUESTIONS = {
 def centre(number):
     column, row = number % GRID[0], number // GRID[0]
     return ORIGIN[0] + row * STEP[0], ORIGIN[1] + column * STEP[1]
-
-
-def setup_database():
-    checkout = hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:8]
-    sqlite = connection.vendor == "sqlite"
-    name = str(BASE_DIR / "var" / "bench-hubs.sqlite3") if sqlite else f"kosodate_bench_hubs_{checkout}"
-    connection.settings_dict.setdefault("TEST", {})["NAME"] = name
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=True)
 
 
 def build(listings, rng):
@@ -120,7 +111,7 @@ def main():
     from search.directory import query_for, search_directory
     from search.models import ListingDocument
 
-    setup_database()
+    use_database("bench-hubs")
     hubs = build(args.listings, random.Random(16))
     home = hubs[0]
     node = engine()
