@@ -58,14 +58,13 @@ def map_points(items, shows_hubs=False):
     ]
 
 
-def hub_choice(data, hubs, home_hub):
+def hub_choice(data, hubs):
     """The "include other wards' hubs" checkbox: shown with two hubs or more; hub keys asked for by address kept."""
     chosen = data.getlist("hub")
     return {
         "show": len(hubs) > 1,
         "all": ALL in chosen,
         "kept": [key for key in dict.fromkeys(chosen) if key != ALL],
-        "home": home_hub,
     }
 
 
@@ -84,7 +83,7 @@ def serve_directory(page, request, *args, **kwargs):
             "is_post": request.method == "POST",
             "map": map_settings(),
             "searched": bool(data),  # any parameter: the results come first and the filters are folded
-            "hub_choice": hub_choice(data, filterset.hubs, home_hub),
+            "hub_choice": hub_choice(data, filterset.hubs),
         }
     )
     status = 200
