@@ -143,6 +143,13 @@ class EngineClient:
         for index in old:
             self._do(self.client.indices.delete, index=index)
 
+    def _drop_alias(self, what):
+        """Delete the indexes behind an alias that is no longer used (an older mapping version), if any."""
+        alias = self.alias(what)
+        if self._do(self.client.indices.exists_alias, name=alias):
+            for index in self._do(self.client.indices.get_alias, name=alias):
+                self._do(self.client.indices.delete, index=index)
+
     def _bulk_in_batches(self, index, pairs, batch, progress=None):
         """Send (id, document) pairs in bulk requests of ``batch``; ``progress(n)`` after each."""
         chunk = []

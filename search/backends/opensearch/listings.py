@@ -10,10 +10,13 @@ from elasticsearch_dsl import A, Q, Search
 from search.backends.opensearch.mappings import listing_properties
 from search.directory.query import TIERS, ListingHits
 
-# The alias <prefix>-directory (not the older <prefix>-listings, whose mapping differs). Until it exists, or when
-# the engine refuses a query, the database answers (EngineUnavailable): run rebuild_search_index after upgrading.
-INDEX = "directory"
-FACET_FIELDS = {"category": "categories", "area": "area", "amenity": "amenities"}
+# The alias <prefix>-directory-v2: version 2 of the mapping has the listing's hub (the older <prefix>-directory and
+# <prefix>-listings lack fields the queries filter on, and a term on a missing field matches nothing rather than
+# failing). Until it exists, or when the engine refuses a query, the database answers (EngineUnavailable): run
+# rebuild_search_index after upgrading; the rebuild removes the indexes of the older aliases.
+INDEX = "directory-v2"
+OLD_INDEXES = ("directory", "listings")
+FACET_FIELDS = {"category": "categories", "area": "area", "amenity": "amenities", "hub": "hub"}
 
 
 def _term_clause(term):
@@ -28,6 +31,8 @@ def _filters(query):
     clauses = [Q("match_all")]
     if query.directory_id:
         clauses.append(Q("term", directory_id=query.directory_id))
+    if query.hubs:
+        clauses.append(Q("terms", hub=list(query.hubs)))
     if query.categories:
         clauses.append(Q("terms", categories=list(query.categories)))
     if query.areas:
@@ -76,6 +81,8 @@ class DirectorySearch:
         self._bulk_in_batches(index, ((str(doc["listing_id"]), doc) for doc in docs), batch, progress)
         self._do(self.client.indices.refresh, index=index)
         self._swap(INDEX, index)
+        for old in OLD_INDEXES:
+            self._drop_alias(old)
 
     def directory_search(self, query):
         """The elasticsearch-dsl Search for a DirectoryQuery."""

@@ -49,6 +49,7 @@ def page_properties(kuromoji):
 LISTING_PROPERTIES = {
     "listing_id": {"type": "long"},
     "directory_id": {"type": "long"},
+    "hub": {"type": "keyword"},
     "reading": {"type": "keyword"},
     "name_tokens": {"type": "text", "analyzer": "tokens", "norms": False, "index_options": "positions"},
     "label_tokens": {"type": "text", "analyzer": "tokens", "norms": False, "index_options": "positions"},
