@@ -23,11 +23,11 @@ install: $(INSTALLED) ## Create .venv and install the locked dependencies
 browser: install ## Install Debian's Chromium, axe-core and Lighthouse for the browser tests (scripts/install_browser)
 	scripts/install_browser
 
-run: install demo serve ## Run the site on SQLite with demo content at http://127.0.0.1:8000/
+run: install demo serve ## Run the site on SQLite with two demo hubs: http://127.0.0.1:8000/ and http://tsubasa.localhost:8000/
 
-demo: install ## Migrate, load the demo hub and create the local dev users
+demo: install ## Migrate, load the two demo hubs and create the local dev users (per hub, and a city user)
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --port $(PORT)
 	$(PY) manage.py create_dev_users
 
 serve: install ## Serve the site (development server)
