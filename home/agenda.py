@@ -1,6 +1,7 @@
 """Upcoming program sessions across all live, public programs — the public contract other apps use.
 
-    upcoming_occurrences(start, end, life_stages=None, business_areas=None, areas=None, booking_required=None)
+    upcoming_occurrences(start, end, life_stages=None, business_areas=None, areas=None, booking_required=None,
+                         hubs=None)
 
 * ``start`` / ``end``: ``datetime.date`` (whole days, both inclusive, Asia/Tokyo) or aware ``datetime``
   (occurrences that *start* in ``[start, end)``). Naive datetimes are taken as Asia/Tokyo.
@@ -9,11 +10,14 @@
 * ``areas``: iterable of area names, exact match on ``ProgramPage.area_name`` (e.g. "上大岡") or on the area of the
   program's venue in the directory.
 * ``booking_required``: ``True`` (phone or web form), ``False`` (no booking / first come) or ``None`` (both).
-* ``None`` or an empty iterable means "no filter".
+* ``hubs``: ``HubSettings`` (with ``site__root_page`` loaded, as ``home.hubs.all_hubs`` gives them): only
+  programs below these hubs' home pages, and each occurrence's ``.hub`` is the one it belongs to. ``None``: every
+  live program, ``.hub`` is ``None``.
+* ``None`` or an empty iterable means "no filter" (except ``hubs=[]``: no hub, no programs).
 
 Returns a list of :class:`Occurrence` (``.page`` the specific ProgramPage, ``.session``, ``.start`` and
-``.end`` aware datetimes in Asia/Tokyo, ``.title``, ``.uid``) sorted by start, then title.
-A constant number of SQL queries (two) whatever the number of programs and sessions.
+``.end`` aware datetimes in Asia/Tokyo, ``.title``, ``.uid``, ``.hub``) sorted by start, then title.
+A constant number of SQL queries (two) whatever the number of programs, sessions and hubs.
 """
 
 from dataclasses import dataclass
@@ -21,6 +25,8 @@ from datetime import datetime, timedelta
 
 from django.db.models import Q
 
+from home.hub_scope import below
+from home.hubs import hub_for_path
 from home.recurrence import MAX_RULE_DAYS, TOKYO
 
 # The widest window one call may expand (protects the server from ?date_to=9999-12-31).
@@ -33,6 +39,7 @@ class Occurrence:
     session: object
     start: datetime
     end: datetime
+    hub: object = None
 
     @property
     def title(self):
@@ -63,11 +70,13 @@ def _bounds(start, end):
     return first_day, last_day, low, high
 
 
-def _sessions(first_day, last_day, business_areas, areas, booking_required, pages=None):
+def _sessions(first_day, last_day, business_areas, areas, booking_required, hub_paths=None):
     from home.models import ProgramPage, ProgramSession
     from home.models.programs import BOOKING_REQUIRED
 
-    live_pages = ProgramPage.objects.live().public() if pages is None else pages
+    live_pages = ProgramPage.objects.live().public()
+    if hub_paths is not None:
+        live_pages = live_pages.filter(below(hub_paths))
     sessions = ProgramSession.objects.filter(
         page__in=live_pages.values("pk"),
         date__lte=last_day,
@@ -85,30 +94,37 @@ def _sessions(first_day, last_day, business_areas, areas, booking_required, page
     return sessions.select_related("page", "page__venue")
 
 
-def occurrences_for_sessions(sessions, first_day, last_day, low, high, life_stages=None):
+def occurrences_for_sessions(sessions, first_day, last_day, low, high, life_stages=None, hubs=None):
     wanted = set(life_stages or ())
-    pages = {}
+    pages, page_hubs = {}, {}
     found = []
     for session in sessions:
         page = pages.setdefault(session.page_id, session.page)
         if wanted and not wanted.intersection(page.life_stages or ()):
             continue
+        if page.pk not in page_hubs:
+            page_hubs[page.pk] = hub_for_path(page.path, hubs) if hubs else None
+        hub = page_hubs[page.pk]
         for start, end in session.occurrences(first_day, last_day):
             if low <= start < high:
-                found.append(Occurrence(page=page, session=session, start=start, end=end))
+                found.append(Occurrence(page=page, session=session, start=start, end=end, hub=hub))
     found.sort(key=lambda occurrence: (occurrence.start, occurrence.title, occurrence.session.pk))
     return found
 
 
-def upcoming_occurrences(start, end, life_stages=None, business_areas=None, areas=None, booking_required=None):
+def upcoming_occurrences(
+    start, end, life_stages=None, business_areas=None, areas=None, booking_required=None, hubs=None
+):
     """See the module docstring for the contract."""
     first_day, last_day, low, high = _bounds(start, end)
     if last_day < first_day:
         return []
     if (last_day - first_day).days > MAX_WINDOW_DAYS:
         raise ValueError(f"window longer than {MAX_WINDOW_DAYS} days")
-    sessions = _sessions(first_day, last_day, business_areas, areas, booking_required)
-    return occurrences_for_sessions(sessions, first_day, last_day, low, high, life_stages)
+    hubs = None if hubs is None else list(hubs)
+    hub_paths = None if hubs is None else [hub.site.root_page.path for hub in hubs]
+    sessions = _sessions(first_day, last_day, business_areas, areas, booking_required, hub_paths)
+    return occurrences_for_sessions(sessions, first_day, last_day, low, high, life_stages, hubs)
 
 
 def program_occurrences(page, start, end):

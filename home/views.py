@@ -12,12 +12,13 @@ from wagtail.models import Site
 
 from home.agenda import program_occurrences, today, upcoming_occurrences
 from home.filters import AgendaFilter
+from home.hub_scope import HUB_PARAMETER, scope_for_path
 from home.ical import build_calendar
 from home.schedule import Weekday
 
 FEED_DAYS_BEFORE = 30
 FEED_DAYS_AFTER = 365
-FEED_PARAMS = ("stage", "weekday", "business_area", "area", "booking", "month", "date_from", "date_to", "period")
+FEED_PARAMS = ("hub", "stage", "weekday", "business_area", "area", "booking", "month", "date_from", "date_to", "period")
 
 
 def _query(params, **changes):
@@ -43,11 +44,22 @@ def _month_grid(first, occurrences):
     return [[(day, day.month == first.month, by_day.get(day, [])) for day in week] for week in weeks]
 
 
+def _agenda_filter(request, index):
+    """The filter set of a program index's agenda or feed; its hub scope's current hub is the index's hub."""
+    scope = scope_for_path(index.path)
+    scope.remember_for_request(request, Site.find_for_request(request))
+    data = request.GET
+    if HUB_PARAMETER not in data and scope.current is not None:
+        data = data.copy()  # the form shows the current hub ticked; links keep the short query
+        data.setlist(HUB_PARAMETER, [scope.current.slug])
+    return AgendaFilter(data, scope=scope)
+
+
 def program_index(request, page):
-    filterset = AgendaFilter(request.GET)
+    filterset = _agenda_filter(request, page)
     calendar_view = request.GET.get("view") == "calendar"
     context = page.get_context(request)
-    context.update(filterset=filterset, calendar_view=calendar_view, today=today())
+    context.update(filterset=filterset, scope=filterset.scope, calendar_view=calendar_view, today=today())
     if not filterset.is_valid():
         form = filterset.form
         context["errors"] = [
@@ -78,6 +90,7 @@ def program_index(request, page):
         previous_query=_query(params, month=f"{previous_month:%Y-%m}", period="month", date_from=None, date_to=None),
         next_query=_query(params, month=f"{next_month:%Y-%m}", period="month", date_from=None, date_to=None),
         feed_query=feed_params.urlencode(),
+        scope_title=_scope_title(filterset.scope),
     )
     if calendar_view:
         context["weeks"] = _month_grid(first, occurrences)
@@ -116,9 +129,18 @@ def program_feed(request, slug):
     return _ical_response(build_calendar(occurrences, page.title, request, page.summary), f"{slug}.ics")
 
 
+def _scope_title(scope):
+    """ "Programs of …" when the agenda shows more than its own hub, else ""."""
+    if not scope.across:
+        return ""
+    if scope.is_all:
+        return _("Programs of all hubs")
+    return _("Programs of %(hubs)s") % {"hubs": "・".join(hub.hub_name for hub in scope.selected)}
+
+
 def agenda_feed(request):
     index = _program_index_for(request)
-    filterset = AgendaFilter(request.GET)
+    filterset = _agenda_filter(request, index)
     if not filterset.is_valid():
         lines = [_("Bad filter values:")]
         for field, errors in filterset.form.errors.items():
@@ -131,4 +153,5 @@ def agenda_feed(request):
         start = today()
         first, last = start - timedelta(days=FEED_DAYS_BEFORE), start + timedelta(days=FEED_DAYS_AFTER)
     occurrences = _filtered(filterset, first, last)
-    return _ical_response(build_calendar(occurrences, index.title, request, index.intro), "programs.ics")
+    name = _scope_title(filterset.scope) or index.title
+    return _ical_response(build_calendar(occurrences, name, request, index.intro), "programs.ics")
