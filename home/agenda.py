@@ -1,7 +1,7 @@
 """Upcoming program sessions across all live, public programs — the public contract other apps use.
 
     upcoming_occurrences(start, end, life_stages=None, business_areas=None, areas=None, booking_required=None,
-                         hubs=None)
+                         hubs=None, weekdays=None)
 
 * ``start`` / ``end``: ``datetime.date`` (whole days, both inclusive, Asia/Tokyo) or aware ``datetime``
   (occurrences that *start* in ``[start, end)``). Naive datetimes are taken as Asia/Tokyo.
@@ -15,15 +15,22 @@
   live program, ``.hub`` is ``None``.
 * ``None`` or an empty iterable means "no filter" (except ``hubs=[]``: no hub, no programs).
 
+* ``weekdays``: weekday numbers (0 = Monday) the occurrence starts on.
+
 Returns a list of :class:`Occurrence` (``.page`` the specific ProgramPage, ``.session``, ``.start`` and
 ``.end`` aware datetimes in Asia/Tokyo, ``.title``, ``.uid``, ``.hub``) sorted by start, then title.
-A constant number of SQL queries (two) whatever the number of programs, sessions and hubs.
+A constant number of SQL queries (three: view restrictions, sessions with their pages' title, path and life
+stages, then the pages) whatever the number of programs, sessions and hubs.
+
+``find_occurrences`` (same arguments) stops before the third query: its occurrences have no ``.page`` yet, so a
+caller that shows a slice (a page of the agenda, a calendar cell) loads the pages of that slice only with
+``attach_pages``: the work grows with what is shown, not with every hub's programs.
 """
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from home.hub_scope import below
 from home.hubs import hub_for_path
@@ -33,17 +40,14 @@ from home.recurrence import MAX_RULE_DAYS, TOKYO
 MAX_WINDOW_DAYS = 400
 
 
-@dataclass(frozen=True)
+@dataclass
 class Occurrence:
-    page: object
     session: object
     start: datetime
     end: datetime
+    title: str
     hub: object = None
-
-    @property
-    def title(self):
-        return self.page.title
+    page: object = None  # the specific ProgramPage, once ``attach_pages`` has loaded it
 
     @property
     def uid(self):
@@ -91,31 +95,45 @@ def _sessions(first_day, last_day, business_areas, areas, booking_required, hub_
         sessions = sessions.filter(page__booking__in=BOOKING_REQUIRED)
     elif booking_required is False:
         sessions = sessions.exclude(page__booking__in=BOOKING_REQUIRED)
-    return sessions.select_related("page", "page__venue")
+    # The page's few fields the expansion needs, not the page: pages are loaded for the occurrences shown only.
+    return sessions.annotate(page_title=F("page__title"), page_path=F("page__path"), page_stages=F("page__life_stages"))
 
 
-def occurrences_for_sessions(sessions, first_day, last_day, low, high, life_stages=None, hubs=None):
+def occurrences_for_sessions(sessions, first_day, last_day, low, high, life_stages=None, hubs=None, weekdays=None):
+    """Occurrences (without their pages) of sessions carrying ``page_title``, ``page_path`` and ``page_stages``."""
     wanted = set(life_stages or ())
-    pages, page_hubs = {}, {}
+    page_hubs = {}
     found = []
     for session in sessions:
-        page = pages.setdefault(session.page_id, session.page)
-        if wanted and not wanted.intersection(page.life_stages or ()):
+        if wanted and not wanted.intersection(session.page_stages or ()):
             continue
-        if page.pk not in page_hubs:
-            page_hubs[page.pk] = hub_for_path(page.path, hubs) if hubs else None
-        hub = page_hubs[page.pk]
+        if session.page_id not in page_hubs:
+            page_hubs[session.page_id] = hub_for_path(session.page_path, hubs) if hubs else None
+        hub = page_hubs[session.page_id]
         for start, end in session.occurrences(first_day, last_day):
-            if low <= start < high:
-                found.append(Occurrence(page=page, session=session, start=start, end=end, hub=hub))
+            if low <= start < high and (not weekdays or start.weekday() in weekdays):
+                found.append(Occurrence(session=session, start=start, end=end, title=session.page_title, hub=hub))
     found.sort(key=lambda occurrence: (occurrence.start, occurrence.title, occurrence.session.pk))
     return found
 
 
-def upcoming_occurrences(
-    start, end, life_stages=None, business_areas=None, areas=None, booking_required=None, hubs=None
+def attach_pages(occurrences):
+    """Load the specific pages (and venues) of these occurrences in one query; returns the occurrences."""
+    from home.models import ProgramPage
+
+    missing = {occurrence.session.page_id for occurrence in occurrences if occurrence.page is None}
+    if missing:
+        pages = ProgramPage.objects.select_related("venue").in_bulk(missing)
+        for occurrence in occurrences:
+            if occurrence.page is None:
+                occurrence.page = pages[occurrence.session.page_id]
+    return occurrences
+
+
+def find_occurrences(
+    start, end, life_stages=None, business_areas=None, areas=None, booking_required=None, hubs=None, weekdays=None
 ):
-    """See the module docstring for the contract."""
+    """The occurrences in order, without their pages (two queries): slice them, then ``attach_pages``."""
     first_day, last_day, low, high = _bounds(start, end)
     if last_day < first_day:
         return []
@@ -124,7 +142,12 @@ def upcoming_occurrences(
     hubs = None if hubs is None else list(hubs)
     hub_paths = None if hubs is None else [hub.site.root_page.path for hub in hubs]
     sessions = _sessions(first_day, last_day, business_areas, areas, booking_required, hub_paths)
-    return occurrences_for_sessions(sessions, first_day, last_day, low, high, life_stages, hubs)
+    return occurrences_for_sessions(sessions, first_day, last_day, low, high, life_stages, hubs, weekdays)
+
+
+def upcoming_occurrences(*args, **filters):
+    """See the module docstring for the contract."""
+    return attach_pages(find_occurrences(*args, **filters))
 
 
 def program_occurrences(page, start, end):
@@ -132,8 +155,11 @@ def program_occurrences(page, start, end):
     first_day, last_day, low, high = _bounds(start, end)
     sessions = [session for session in page.sessions.all() if session.date <= last_day]
     for session in sessions:
-        session.page = page
-    return occurrences_for_sessions(sessions, first_day, last_day, low, high)
+        session.page_title, session.page_path, session.page_stages = page.title, page.path, None
+    found = occurrences_for_sessions(sessions, first_day, last_day, low, high)
+    for occurrence in found:
+        occurrence.page = page
+    return found
 
 
 def today():

@@ -19,6 +19,7 @@ from home.models import ProgramPage, ProgramSession
 from home.schedule import Weekday, week_of
 
 DEFAULT_DAYS = 28
+MAX_PAGES = 1000
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 YEAR_RANGE = {"first": FIRST_YEAR, "last": LAST_YEAR}
 
@@ -77,6 +78,10 @@ class HubFilter(django_filters.MultipleChoiceFilter):
     field_class = HubChoiceField
 
 
+class PageNumberFilter(django_filters.Filter):
+    field_class = forms.IntegerField
+
+
 class AgendaFilter(django_filters.FilterSet):
     stage = django_filters.MultipleChoiceFilter(
         label=_("For"), choices=LifeStage.choices, widget=forms.CheckboxSelectMultiple, method=no_op
@@ -106,6 +111,7 @@ class AgendaFilter(django_filters.FilterSet):
     date_from = django_filters.DateFilter(label=_("From"), method=no_op, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = django_filters.DateFilter(label=_("To"), method=no_op, widget=forms.DateInput(attrs={"type": "date"}))
     hub = HubFilter(label=_("Hubs"), choices=(), widget=forms.CheckboxSelectMultiple, method=no_op)
+    page = PageNumberFilter(label=_("Result page"), method=no_op, min_value=1, max_value=MAX_PAGES)
 
     class Meta:
         model = ProgramSession  # the filter set validates; home.agenda does the querying

@@ -140,3 +140,36 @@ def test_the_agenda_across_hubs_costs_the_same_queries_for_one_hub_and_for_three
     three_hubs, marked = _agenda_queries(client, soon)
     assert marked >= 3 * 2
     assert three_hubs == one_hub
+
+
+def test_the_agenda_across_hubs_is_paged_and_calendar_days_are_capped(client, two_hubs, soon, monkeypatch):
+    """Every hub's four weeks are many sessions: the list shows a page of them, a calendar day a few."""
+    from home import views
+
+    monkeypatch.setattr(views, "AGENDA_PAGE_SIZE", 1)
+    html = _html(client, {"hub": "all"})
+    assert html.count('class="occurrence"') == 1
+    assert "2ページ中1ページ目（全2件）" in html
+    (next_link,) = re.findall(r'href="\?([^"]*page=2[^"]*)" rel="next"', html)
+    second = _html(client, [tuple(pair.split("=")) for pair in next_link.split("&amp;")])
+    assert second.count('class="occurrence"') == 1 and 'rel="prev"' in second
+    assert ("はっちのひろば" in html) != ("はっちのひろば" in second)
+    assert ("そらのリズムあそび" in html) != ("そらのリズムあそび" in second)
+    response = client.get("/programs/", {"hub": "all", "page": "3"})
+    assert response.status_code == 400 and "2" in response.content.decode()
+
+    monkeypatch.setattr(views, "CELL_LIMIT", 1)
+    calendar = _html(client, {"hub": "all", "view": "calendar", "month": f"{soon:%Y-%m}"})
+    table = calendar.split('<table class="month-calendar">')[1].split("</table>")[0]
+    assert table.count("<li><a href=") == 1
+    assert f'class="more" href="?hub=all&amp;date_from={soon}&amp;date_to={soon}">ほか1件</a>' in calendar
+
+
+def test_a_feed_of_several_hubs_covers_at_most_a_quarter(client, two_hubs, soon):
+    _calendar, events = _events(client.get("/programs/calendar.ics", {"hub": "all"}))  # the default: 2 months
+    assert set(events) == {"はっちのひろば", "そらのリズムあそび"}
+    long = {"hub": "all", "date_from": f"{soon}", "date_to": f"{soon + timedelta(days=120)}"}
+    response = client.get("/programs/calendar.ics", long)
+    assert response.status_code == 400 and response["Content-Type"].startswith("text/plain")
+    assert "92" in response.content.decode()
+    assert client.get("/programs/calendar.ics", {**long, "hub": "konan"}).status_code == 200  # one hub: a year
