@@ -32,8 +32,7 @@ from datetime import datetime, timedelta
 
 from django.db.models import F, Q
 
-from home.hub_scope import below
-from home.hubs import hub_for_path
+from home.hub_scope import below, hub_finder
 from home.recurrence import MAX_RULE_DAYS, TOKYO
 
 # The widest window one call may expand (protects the server from ?date_to=9999-12-31).
@@ -96,19 +95,21 @@ def _sessions(first_day, last_day, business_areas, areas, booking_required, hub_
     elif booking_required is False:
         sessions = sessions.exclude(page__booking__in=BOOKING_REQUIRED)
     # The page's few fields the expansion needs, not the page: pages are loaded for the occurrences shown only.
-    return sessions.annotate(page_title=F("page__title"), page_path=F("page__path"), page_stages=F("page__life_stages"))
+    fields = {"page_title": F("page__title"), "page_path": F("page__path"), "page_stages": F("page__life_stages")}
+    return sessions.annotate(**fields).order_by()  # occurrences are sorted by time, not by session
 
 
 def occurrences_for_sessions(sessions, first_day, last_day, low, high, life_stages=None, hubs=None, weekdays=None):
     """Occurrences (without their pages) of sessions carrying ``page_title``, ``page_path`` and ``page_stages``."""
     wanted = set(life_stages or ())
     page_hubs = {}
+    hub_of = hub_finder(hubs or ())
     found = []
     for session in sessions:
         if wanted and not wanted.intersection(session.page_stages or ()):
             continue
         if session.page_id not in page_hubs:
-            page_hubs[session.page_id] = hub_for_path(session.page_path, hubs) if hubs else None
+            page_hubs[session.page_id] = hub_of(session.page_path)
         hub = page_hubs[session.page_id]
         for start, end in session.occurrences(first_day, last_day):
             if low <= start < high and (not weekdays or start.weekday() in weekdays):

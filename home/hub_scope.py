@@ -14,7 +14,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from home.hubs import all_hubs, hub_for_path
+from home.hubs import all_hubs
 from home.models import HubSettings
 
 HUB_PARAMETER = "hub"
@@ -27,6 +27,28 @@ def below(paths, prefix=""):
     for path in paths:
         condition |= Q(**{f"{prefix}path__startswith": path})
     return condition
+
+
+def hub_finder(hubs):
+    """A function tree path → the hub whose home page is that path or above it (the deepest), or None.
+
+    ``home.hubs.hub_for_path`` looks at every hub per call; this looks up one prefix per depth of hub home pages,
+    so marking a thousand programs with their hub costs the same for 18 hubs as for one.
+    """
+    by_length = {}
+    for hub in hubs:
+        root = hub.site.root_page.path
+        by_length.setdefault(len(root), {})[root] = hub
+    lengths = sorted(by_length, reverse=True)
+
+    def find(path):
+        for length in lengths:
+            hub = by_length[length].get(path[:length])
+            if hub is not None:
+                return hub
+        return None
+
+    return find
 
 
 def hub_label(hub):
@@ -81,9 +103,6 @@ class HubScope:
         (a site not made into a hub yet) → ``None``: no restriction."""
         return [hub.site.root_page.path for hub in self.selected] if self.hubs else None
 
-    def hub_of(self, path):
-        return hub_for_path(path, self.hubs) if path else None
-
     def choose(self, keys):
         """The hubs for cleaned ``hub`` values: none → the current hub (every hub if there is none), ``all``."""
         keys = list(keys or ())
@@ -111,7 +130,7 @@ class HubScope:
 def scope_for_path(path):
     """The scope of a page (e.g. a program index): its own hub is the current one."""
     hubs = list(all_hubs())
-    return HubScope(hubs, hub_for_path(path, hubs))
+    return HubScope(hubs, hub_finder(hubs)(path))
 
 
 def scope_for_site(site):

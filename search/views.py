@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
-from home.hub_scope import HUB_PARAMETER, hub_choices, scope_for_site
+from home.hub_scope import HUB_PARAMETER, hub_choices, hub_finder, scope_for_site
 from search.documents import page_types
 from search.engine import get_engine
 from search.forms import SearchForm
@@ -37,8 +37,9 @@ def _run(form, scope):
         return None
     filters = {"type": data["type"], "below": scope.root_paths}
     results = get_engine().search(data["q"], filters=filters, facets=("type",), page=data["page"])
+    hub_of = hub_finder(scope.hubs)
     for hit in results.hits:
-        hit.hub = scope.hub_of(hit.path)
+        hit.hub = hub_of(hit.path)
     return results
 
 
