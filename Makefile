@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser run serve demo test test-postgres test-elasticsearch bench bench-directory bench-hubs lint format messages ci clean
+.PHONY: help install browser run serve demo test test-postgres test-elasticsearch bench bench-directory bench-hubs bench-hubs-agenda lint format messages ci clean
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -55,6 +55,10 @@ bench-hubs: install ## Directory search across 18 hubs × 500 listings (every hu
 	scripts/opensearch start
 	eval "$$(scripts/postgres start)" && SEARCH_ENGINE_URL="$$(scripts/opensearch url)" DATABASE_URL="$$DATABASE_URL" \
 		$(PY) bench/hubs.py
+
+bench-hubs-agenda: install ## The agenda of 18 hubs × 50 programs against one hub's, on PostgreSQL (bench/hubs_agenda.py; rolled back)
+	eval "$$(scripts/postgres start)" && DATABASE_URL="$$DATABASE_URL" $(PY) manage.py migrate --noinput \
+		&& DATABASE_URL="$$DATABASE_URL" $(PY) bench/hubs_agenda.py
 
 bench: browser ## Page weight and Lighthouse scores per public page (bench/)
 	$(PY) bench/page_weight.py

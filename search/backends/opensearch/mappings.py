@@ -36,6 +36,7 @@ PAGE_PROPERTIES = {
     "type": {"type": "keyword"},
     "type_label": {"type": "keyword", "index": False},
     "url": {"type": "keyword", "index": False},
+    "path": {"type": "keyword"},  # the page's tree path: a hub's pages are the paths with its home page's prefix
     "title_tokens": {"type": "text", "analyzer": "tokens"},
     "tokens": {"type": "text", "analyzer": "tokens"},
 }
