@@ -144,8 +144,8 @@ class JourneyForm(forms.Form):
         return value
 
 
-def upcoming_programs(months, start, end):
-    """Programs for this age this week, from the programs app when it is installed (else None)."""
+def upcoming_programs(months, start, end, hubs=None):
+    """Programs for this age this week (of these hubs), from the programs app when it is installed (else None)."""
     try:
         from home.agenda import upcoming_occurrences
     except ImportError:
@@ -153,7 +153,7 @@ def upcoming_programs(months, start, end):
     from home.life_stages import life_stage_for_age
 
     stage = life_stage_for_age(months)
-    return list(upcoming_occurrences(start, end, life_stages=[stage] if stage else None))[:10]
+    return list(upcoming_occurrences(start, end, life_stages=[stage] if stage else None, hubs=hubs))[:10]
 
 
 def request_hub(request, hubs):
@@ -162,6 +162,13 @@ def request_hub(request, hubs):
 
     site = Site.find_for_request(request)
     return next((hub for hub in hubs if site is not None and hub.site_id == site.pk), None)
+
+
+def program_hubs(form, hubs, home_hub):
+    """The hubs whose programs the 生まれたら page lists: the same as its places (this hub, or every hub)."""
+    if form.cleaned_data.get("all_hubs") or home_hub is None:
+        return hubs
+    return [home_hub]
 
 
 def hub_directory(hub):
@@ -177,7 +184,7 @@ def journey(request):
     form = JourneyForm(request.POST if request.method == "POST" else None)
     hubs = hub_list()
     home_hub = request_hub(request, hubs)
-    context = {"form": form, "map": map_settings(), "shows_hubs": len(hubs) > 1}
+    context = {"form": form, "map": map_settings(), "shows_hubs": len(hubs) > 1, "home_hub": home_hub}
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -209,7 +216,9 @@ def journey(request):
                         "months": months,
                         "expecting": months < 0 or form.cleaned_data["birth_date"] > today,
                         "result": result,
-                        "programs": upcoming_programs(months, start, start + timedelta(days=7)),
+                        "programs": upcoming_programs(
+                            months, start, start + timedelta(days=7), program_hubs(form, hubs, home_hub)
+                        ),
                         "directory": directory,
                     }
                 )

@@ -6,15 +6,19 @@ tsubasa, tsubasa.localhost) with two places, one of them just across the ward bo
 
 import csv
 import io
+from datetime import time, timedelta
 
 import pytest
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from home.hub_setup import create_hub
+from home.life_stages import life_stage_for_age
 from resources_directory.factories import ListingPageFactory
 from search.directory import search_directory
 from search.models import ListingDocument
+from tests.home.programs.conftest import add_program
 from tests.resources_directory.conftest import MONDAY
 from tests.resources_directory.test_api import validator_for
 
@@ -133,6 +137,22 @@ def test_umaretara_shows_the_hubs_places_and_across_the_border_on_request(client
     other = client.post("/umaretara/", form, HTTP_HOST=TSUBASA).content.decode()
     assert "さかいめ親子ひろば" in other and "ひよこサロン" not in other
     assert 'href="http://tsubasa.localhost/directory/"' in other or 'href="/directory/"' in other
+
+
+def test_umaretara_lists_this_hubs_programs_and_the_other_wards_on_request_marked(client, tsubasa, home):
+    day = timezone.localdate() + timedelta(days=2)
+    session = {"frequency": "once", "date": day, "start_time": time(10), "end_time": time(11)}
+    infant = life_stage_for_age(2)
+    for hub_home, title in ((home, "こうなんベビーマッサージ"), (tsubasa.site.root_page, "つばさベビーマッサージ")):
+        add_program(hub_home.get_children().get(slug="programs").specific, [session], title=title, life_stages=[infant])
+    form = {"birth_date": (timezone.localdate() - timedelta(days=60)).isoformat(), "lat": "35.3705", "lng": "139.5872"}
+    page = client.post("/umaretara/", form).content.decode()
+    assert "こうなんベビーマッサージ" in page and "つばさベビーマッサージ" not in page
+    page = client.post("/umaretara/", {**form, "all_hubs": "on"}).content.decode()
+    line = next(li for li in page.split("<li>") if "つばさベビーマッサージ" in li)
+    assert "つばさ区</span>" in line and "hub-badge" not in next(li for li in page.split("<li>") if "こうなん" in li)
+    other = client.post("/umaretara/", form, HTTP_HOST=TSUBASA).content.decode()
+    assert "つばさベビーマッサージ" in other and "こうなんベビーマッサージ" not in other
 
 
 def test_open_data_names_each_places_hub_and_exports_one_hub_on_request(client, tsubasa):

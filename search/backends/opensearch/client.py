@@ -125,9 +125,12 @@ class EngineClient:
         )
         return name
 
+    def _alias_exists(self, what):
+        return self._do(self.client.indices.exists_alias, name=self.alias(what))
+
     def _ensure(self, what, properties):
         alias = self.alias(what)
-        if not self._do(self.client.indices.exists_alias, name=alias):
+        if not self._alias_exists(what):
             name = self._create_index(what, properties)
             self._do(self.client.indices.put_alias, index=name, name=alias)
         return alias

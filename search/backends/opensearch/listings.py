@@ -67,13 +67,17 @@ def _sort(query):
 class DirectorySearch:
     """Mixed into the engine: needs the EngineClient methods."""
 
+    # Updates go only into an index that a rebuild filled. Without one (a new installation, or a new mapping
+    # version after an upgrade) an index made on the first write would hold only the listings saved since, and
+    # searches would answer from it; instead they fall back to the database until rebuild_search_index runs.
     def index_listing_documents(self, docs):
-        alias = self._ensure(INDEX, listing_properties)
-        return self._bulk(alias, [(str(d["listing_id"]), d) for d in docs], refresh=len(docs) <= 100)
+        if not self._alias_exists(INDEX):
+            return 0
+        return self._bulk(self.alias(INDEX), [(str(d["listing_id"]), d) for d in docs], refresh=len(docs) <= 100)
 
     def delete_listing_documents(self, listing_ids):
-        alias = self._ensure(INDEX, listing_properties)
-        self._bulk_delete(alias, listing_ids)
+        if self._alias_exists(INDEX):
+            self._bulk_delete(self.alias(INDEX), listing_ids)
 
     def rebuild_listings(self, docs, progress=None, batch=2000):
         """Fill a new listings index and swap the alias to it (searches never see an empty index)."""
