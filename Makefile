@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser run serve demo test test-postgres test-elasticsearch bench bench-directory lint format messages ci clean
+.PHONY: help install browser run serve demo test test-postgres test-elasticsearch bench bench-directory bench-hubs bench-hubs-agenda lint format messages ci clean
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -23,11 +23,11 @@ install: $(INSTALLED) ## Create .venv and install the locked dependencies
 browser: install ## Install Debian's Chromium, axe-core and Lighthouse for the browser tests (scripts/install_browser)
 	scripts/install_browser
 
-run: install demo serve ## Run the site on SQLite with demo content at http://127.0.0.1:8000/
+run: install demo serve ## Run the site on SQLite with two demo hubs: http://127.0.0.1:8000/ and http://tsubasa.localhost:8000/
 
-demo: install ## Migrate, load the demo hub and create the local dev users
+demo: install ## Migrate, load the two demo hubs and create the local dev users (per hub, and a city user)
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --port $(PORT)
 	$(PY) manage.py create_dev_users
 
 serve: install ## Serve the site (development server)
@@ -50,6 +50,15 @@ bench-directory: install ## Directory search at 1k/10k/100k listings on SQLite, 
 	eval "$$(scripts/postgres start)" && SEARCH_ENGINE_URL="$$(scripts/opensearch url)" DATABASE_URL="$$DATABASE_URL" \
 		$(PY) bench/directory_search.py --sizes 1000,10000,100000
 	$(PY) bench/page_cpu.py --keep
+
+bench-hubs: install ## Directory search across 18 hubs × 500 listings (every hub vs one hub) on PostgreSQL and OpenSearch
+	scripts/opensearch start
+	eval "$$(scripts/postgres start)" && SEARCH_ENGINE_URL="$$(scripts/opensearch url)" DATABASE_URL="$$DATABASE_URL" \
+		$(PY) bench/hubs.py
+
+bench-hubs-agenda: install ## The agenda of 18 hubs × 50 programs against one hub's, on PostgreSQL (bench/hubs_agenda.py; rolled back)
+	eval "$$(scripts/postgres start)" && DATABASE_URL="$$DATABASE_URL" $(PY) manage.py migrate --noinput \
+		&& DATABASE_URL="$$DATABASE_URL" $(PY) bench/hubs_agenda.py
 
 bench: browser ## Page weight and Lighthouse scores per public page (bench/)
 	$(PY) bench/page_weight.py

@@ -49,12 +49,17 @@ QUERIES = {
 }
 
 
-def setup_database():
+def use_database(name):
+    """The bench's own database, kept between runs: var/<name>.sqlite3, or kosodate_<name>_<checkout> on PostgreSQL."""
     checkout = hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:8]
     sqlite = connection.vendor == "sqlite"
-    name = str(BASE_DIR / "var" / "bench.sqlite3") if sqlite else f"kosodate_bench_{checkout}"
-    connection.settings_dict.setdefault("TEST", {})["NAME"] = name
+    path = str(BASE_DIR / "var" / f"{name}.sqlite3") if sqlite else f"kosodate_{name.replace('-', '_')}_{checkout}"
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = path
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=True)
+
+
+def setup_database():
+    use_database("bench")
     from home.demo import build_site
     from resources_directory import demo
 

@@ -56,8 +56,8 @@ def demo_server(url=None):
     env = django_env(database_url)
     BENCH_DB.parent.mkdir(exist_ok=True)
     manage(env, "migrate", "--noinput")
-    manage(env, "load_demo")
     port = free_port()
+    manage(env, "load_demo", "--port", str(port))  # the demo's sites on this port: full page addresses work
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
         cwd=ROOT,

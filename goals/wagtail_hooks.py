@@ -9,6 +9,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from goals.admin_views import import_evaluation, indexes_for
+from goals.city import can_view
+from goals.city_views import city_goals, export
 from goals.models import EvaluationIndexPage, EvaluationPage, Goal
 from home.hub_admin import HubOwnedViewSet, hub_pages_q
 
@@ -18,7 +20,7 @@ class GoalViewSet(HubOwnedViewSet):
 
     model = Goal
     icon = "snippet"
-    list_display = ["title", "evaluation_index", "first_year"]
+    list_display = ["title", "evaluation_index", "first_year", "business_area"]
     owner_field = "evaluation_index"
 
     @staticmethod
@@ -83,3 +85,29 @@ def refuse_incomplete_evaluation(request, page):
             messages.error(request, incomplete_message(problems))
             return redirect(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
     return None
+
+
+# The city's view of every hub's goals (goals/city_views.py) ---------------------------------------------------
+@hooks.register("register_admin_urls")
+def register_city_goals_urls():
+    return [
+        path("city/goals/", city_goals, name="city_goals"),
+        path("city/goals/export.csv", export, {"kind": "csv"}, name="city_goals_csv"),
+        path("city/goals/export.xlsx", export, {"kind": "xlsx"}, name="city_goals_xlsx"),
+    ]
+
+
+class CityGoalsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_city_goals_menu_item():
+    return CityGoalsMenuItem(
+        gettext_lazy("Priority goals of all hubs"),
+        reverse("city_goals"),
+        icon_name="table",
+        name="city-goals",
+        order=360,
+    )

@@ -1,6 +1,7 @@
 """Upcoming program sessions across all live, public programs — the public contract other apps use.
 
-    upcoming_occurrences(start, end, life_stages=None, business_areas=None, areas=None, booking_required=None)
+    upcoming_occurrences(start, end, life_stages=None, business_areas=None, areas=None, booking_required=None,
+                         hubs=None, weekdays=None)
 
 * ``start`` / ``end``: ``datetime.date`` (whole days, both inclusive, Asia/Tokyo) or aware ``datetime``
   (occurrences that *start* in ``[start, end)``). Naive datetimes are taken as Asia/Tokyo.
@@ -9,34 +10,43 @@
 * ``areas``: iterable of area names, exact match on ``ProgramPage.area_name`` (e.g. "上大岡") or on the area of the
   program's venue in the directory.
 * ``booking_required``: ``True`` (phone or web form), ``False`` (no booking / first come) or ``None`` (both).
-* ``None`` or an empty iterable means "no filter".
+* ``hubs``: ``HubSettings`` (with ``site__root_page`` loaded, as ``home.hubs.all_hubs`` gives them): only
+  programs below these hubs' home pages, and each occurrence's ``.hub`` is the one it belongs to. ``None``: every
+  live program, ``.hub`` is ``None``.
+* ``None`` or an empty iterable means "no filter" (except ``hubs=[]``: no hub, no programs).
+
+* ``weekdays``: weekday numbers (0 = Monday) the occurrence starts on.
 
 Returns a list of :class:`Occurrence` (``.page`` the specific ProgramPage, ``.session``, ``.start`` and
-``.end`` aware datetimes in Asia/Tokyo, ``.title``, ``.uid``) sorted by start, then title.
-A constant number of SQL queries (two) whatever the number of programs and sessions.
+``.end`` aware datetimes in Asia/Tokyo, ``.title``, ``.uid``, ``.hub``) sorted by start, then title.
+A constant number of SQL queries (three: view restrictions, sessions with their pages' title, path and life
+stages, then the pages) whatever the number of programs, sessions and hubs.
+
+``find_occurrences`` (same arguments) stops before the third query: its occurrences have no ``.page`` yet, so a
+caller that shows a slice (a page of the agenda, a calendar cell) loads the pages of that slice only with
+``attach_pages``: the work grows with what is shown, not with every hub's programs.
 """
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Q
+from django.db.models import F, Q
 
+from home.hub_scope import below, hub_finder
 from home.recurrence import MAX_RULE_DAYS, TOKYO
 
 # The widest window one call may expand (protects the server from ?date_to=9999-12-31).
 MAX_WINDOW_DAYS = 400
 
 
-@dataclass(frozen=True)
+@dataclass
 class Occurrence:
-    page: object
     session: object
     start: datetime
     end: datetime
-
-    @property
-    def title(self):
-        return self.page.title
+    title: str
+    hub: object = None
+    page: object = None  # the specific ProgramPage, once ``attach_pages`` has loaded it
 
     @property
     def uid(self):
@@ -63,11 +73,13 @@ def _bounds(start, end):
     return first_day, last_day, low, high
 
 
-def _sessions(first_day, last_day, business_areas, areas, booking_required, pages=None):
+def _sessions(first_day, last_day, business_areas, areas, booking_required, hub_paths=None):
     from home.models import ProgramPage, ProgramSession
     from home.models.programs import BOOKING_REQUIRED
 
-    live_pages = ProgramPage.objects.live().public() if pages is None else pages
+    live_pages = ProgramPage.objects.live().public()
+    if hub_paths is not None:
+        live_pages = live_pages.filter(below(hub_paths))
     sessions = ProgramSession.objects.filter(
         page__in=live_pages.values("pk"),
         date__lte=last_day,
@@ -82,33 +94,61 @@ def _sessions(first_day, last_day, business_areas, areas, booking_required, page
         sessions = sessions.filter(page__booking__in=BOOKING_REQUIRED)
     elif booking_required is False:
         sessions = sessions.exclude(page__booking__in=BOOKING_REQUIRED)
-    return sessions.select_related("page", "page__venue")
+    # The page's few fields the expansion needs, not the page: pages are loaded for the occurrences shown only.
+    fields = {"page_title": F("page__title"), "page_path": F("page__path"), "page_stages": F("page__life_stages")}
+    return sessions.annotate(**fields).order_by()  # occurrences are sorted by time, not by session
 
 
-def occurrences_for_sessions(sessions, first_day, last_day, low, high, life_stages=None):
+def occurrences_for_sessions(sessions, first_day, last_day, low, high, life_stages=None, hubs=None, weekdays=None):
+    """Occurrences (without their pages) of sessions carrying ``page_title``, ``page_path`` and ``page_stages``."""
     wanted = set(life_stages or ())
-    pages = {}
+    page_hubs = {}
+    hub_of = hub_finder(hubs or ())
     found = []
     for session in sessions:
-        page = pages.setdefault(session.page_id, session.page)
-        if wanted and not wanted.intersection(page.life_stages or ()):
+        if wanted and not wanted.intersection(session.page_stages or ()):
             continue
+        if session.page_id not in page_hubs:
+            page_hubs[session.page_id] = hub_of(session.page_path)
+        hub = page_hubs[session.page_id]
         for start, end in session.occurrences(first_day, last_day):
-            if low <= start < high:
-                found.append(Occurrence(page=page, session=session, start=start, end=end))
+            if low <= start < high and (not weekdays or start.weekday() in weekdays):
+                found.append(Occurrence(session=session, start=start, end=end, title=session.page_title, hub=hub))
     found.sort(key=lambda occurrence: (occurrence.start, occurrence.title, occurrence.session.pk))
     return found
 
 
-def upcoming_occurrences(start, end, life_stages=None, business_areas=None, areas=None, booking_required=None):
-    """See the module docstring for the contract."""
+def attach_pages(occurrences):
+    """Load the specific pages (and venues) of these occurrences in one query; returns the occurrences."""
+    from home.models import ProgramPage
+
+    missing = {occurrence.session.page_id for occurrence in occurrences if occurrence.page is None}
+    if missing:
+        pages = ProgramPage.objects.select_related("venue").in_bulk(missing)
+        for occurrence in occurrences:
+            if occurrence.page is None:
+                occurrence.page = pages[occurrence.session.page_id]
+    return occurrences
+
+
+def find_occurrences(
+    start, end, life_stages=None, business_areas=None, areas=None, booking_required=None, hubs=None, weekdays=None
+):
+    """The occurrences in order, without their pages (two queries): slice them, then ``attach_pages``."""
     first_day, last_day, low, high = _bounds(start, end)
     if last_day < first_day:
         return []
     if (last_day - first_day).days > MAX_WINDOW_DAYS:
         raise ValueError(f"window longer than {MAX_WINDOW_DAYS} days")
-    sessions = _sessions(first_day, last_day, business_areas, areas, booking_required)
-    return occurrences_for_sessions(sessions, first_day, last_day, low, high, life_stages)
+    hubs = None if hubs is None else list(hubs)
+    hub_paths = None if hubs is None else [hub.site.root_page.path for hub in hubs]
+    sessions = _sessions(first_day, last_day, business_areas, areas, booking_required, hub_paths)
+    return occurrences_for_sessions(sessions, first_day, last_day, low, high, life_stages, hubs, weekdays)
+
+
+def upcoming_occurrences(*args, **filters):
+    """See the module docstring for the contract."""
+    return attach_pages(find_occurrences(*args, **filters))
 
 
 def program_occurrences(page, start, end):
@@ -116,8 +156,11 @@ def program_occurrences(page, start, end):
     first_day, last_day, low, high = _bounds(start, end)
     sessions = [session for session in page.sessions.all() if session.date <= last_day]
     for session in sessions:
-        session.page = page
-    return occurrences_for_sessions(sessions, first_day, last_day, low, high)
+        session.page_title, session.page_path, session.page_stages = page.title, page.path, None
+    found = occurrences_for_sessions(sessions, first_day, last_day, low, high)
+    for occurrence in found:
+        occurrence.page = page
+    return found
 
 
 def today():

@@ -13,11 +13,13 @@ from django.utils.translation import gettext_lazy as _
 
 from home.agenda import MAX_WINDOW_DAYS, today
 from home.business_areas import BusinessArea
+from home.hub_scope import HubChoiceField, below, hub_choices
 from home.life_stages import LifeStage
 from home.models import ProgramPage, ProgramSession
 from home.schedule import Weekday, week_of
 
 DEFAULT_DAYS = 28
+MAX_PAGES = 1000
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 YEAR_RANGE = {"first": FIRST_YEAR, "last": LAST_YEAR}
 
@@ -58,15 +60,26 @@ class AgendaForm(forms.Form):
         return cleaned
 
 
-def area_choices():
-    """Areas of live programs: the free area name, or the area of the venue's directory listing."""
-    pairs = ProgramPage.objects.live().order_by().values_list("area_name", "venue__area__name").distinct()
+def area_choices(hub_paths=None):
+    """Areas of live programs (of the hubs below these paths): the free area name, or the venue's directory area."""
+    pages = ProgramPage.objects.live().order_by()
+    if hub_paths is not None:
+        pages = pages.filter(below(hub_paths))
+    pairs = pages.values_list("area_name", "venue__area__name").distinct()
     names = {name for pair in pairs for name in pair if name}
     return [(name, name) for name in sorted(names)]
 
 
 def no_op(queryset, name, value):
     return queryset
+
+
+class HubFilter(django_filters.MultipleChoiceFilter):
+    field_class = HubChoiceField
+
+
+class PageNumberFilter(django_filters.Filter):
+    field_class = forms.IntegerField
 
 
 class AgendaFilter(django_filters.FilterSet):
@@ -97,11 +110,22 @@ class AgendaFilter(django_filters.FilterSet):
     month = MonthFilter(label=_("Month (YYYY-MM)"), method=no_op)
     date_from = django_filters.DateFilter(label=_("From"), method=no_op, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = django_filters.DateFilter(label=_("To"), method=no_op, widget=forms.DateInput(attrs={"type": "date"}))
+    hub = HubFilter(label=_("Hubs"), choices=(), widget=forms.CheckboxSelectMultiple, method=no_op)
+    page = PageNumberFilter(label=_("Result page"), method=no_op, min_value=1, max_value=MAX_PAGES)
 
     class Meta:
         model = ProgramSession  # the filter set validates; home.agenda does the querying
         fields = []
         form = AgendaForm
+
+    def __init__(self, data=None, *args, scope=None, **kwargs):
+        """``scope``: a ``home.hub_scope.HubScope``; the hub choices, and the areas of the hubs asked for."""
+        super().__init__(data, *args, **kwargs)
+        self.scope = scope
+        if scope is not None:
+            self.filters["hub"].extra["choices"] = hub_choices(scope.hubs)
+            scope.choose_raw(data)
+            self.filters["area"].extra["choices"] = area_choices(scope.root_paths)
 
     @property
     def cleaned(self):
@@ -130,6 +154,7 @@ class AgendaFilter(django_filters.FilterSet):
             "business_areas": data.get("business_area") or None,
             "areas": data.get("area") or None,
             "booking_required": booking,
+            "hubs": self.scope.choose(data.get("hub")) if self.scope is not None and self.scope.hubs else None,
         }
 
     @property

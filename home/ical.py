@@ -2,6 +2,8 @@
 
 One VEVENT per occurrence (recurrences are expanded here, so holidays and exception dates are exact in every
 calendar app). UIDs are stable (session id + date), so a calendar app updates events instead of duplicating.
+An occurrence that knows its hub (``Occurrence.hub``) carries the hub's name and ward as CATEGORIES; the event's
+URL is always on the program's own hub (its site's hostname).
 """
 
 from datetime import UTC, datetime
@@ -35,6 +37,8 @@ def build_calendar(occurrences, name, request=None, description=""):
         location = ", ".join(part for part in (page.place, page.address) if part)
         if location:
             event.add("location", location)
+        if occurrence.hub is not None:
+            event.add("categories", [part for part in (occurrence.hub.hub_name, occurrence.hub.ward) if part])
         url = page.get_full_url(request)
         if url:
             event.add("url", url)

@@ -1,300 +1,69 @@
-# ruff: noqa: E501  (demo data: long Japanese lines read better unwrapped)
-"""Demo programs for load_demo: realistic (invented) programs of a 港南区 hub, with sessions from this week on.
+"""Demo programs for load_demo: each hub's (invented) programs from its data set (``programs(sessions)`` in
+``home.demo_data.<hub slug>``), with sessions from this week on.
 
-Idempotent: a program whose slug already exists is left alone.
+A program may name its venue by the title of a place in the hub's directory (``"venue": "…"``): the directory's
+demo loads first, and the program's area is the venue's. Idempotent: a program whose slug already exists is left alone.
 """
 
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
-from home.business_areas import BusinessArea as A
-from home.demo import child_by_slug
+from home.demo import demo_data
 from home.factories import ProgramPageFactory
-from home.life_stages import LifeStage as S
-from home.models import Booking as B
+from home.hub_setup import child_by_slug
 from home.models import ProgramSession
-from home.schedule import Weekday as W
-from home.schedule import WeekOfMonth as N
-
-HUB = "はっち 親子のひろば"
+from resources_directory.models import DirectoryPage, ListingPage
 
 
-def _next(weekday, start):
-    return start + timedelta(days=(weekday - start.weekday()) % 7)
+class Sessions:
+    """Session fields relative to ``today``: weekly or monthly for half a year, or once in some days."""
+
+    def __init__(self, today):
+        self.today = today
+
+    def session(self, frequency, start, end, **fields):
+        return {"frequency": frequency, "date": self.today, "start_time": start, "end_time": end, **fields}
+
+    def weekly(self, weekday, start, end, **extra):
+        until = self.today + timedelta(days=180)
+        return self.session("weekly", start, end, weekday=weekday, until=until, **extra)
+
+    def monthly(self, weekday, nth, start, end, **extra):
+        return {**self.weekly(weekday, start, end, week_of_month=nth, **extra), "frequency": "monthly"}
+
+    def once(self, days, start, end, **extra):
+        return self.session("once", start, end, date=self.today + timedelta(days=days), **extra)
 
 
-def programs(today):
-    """(page fields, [session fields]) for each demo program."""
-    half_year = today + timedelta(days=180)
+def programs(home, today):
+    """(page fields, [session fields]) of the hub's demo programs ([] when the hub has no data set)."""
+    data = demo_data("home", home)
+    return data.programs(Sessions(today)) if data is not None else []
 
-    def weekly(weekday, start, end, **extra):
-        return {
-            "frequency": "weekly",
-            "date": today,
-            "weekday": weekday,
-            "until": half_year,
-            "start_time": start,
-            "end_time": end,
-            **extra,
-        }
 
-    def monthly(weekday, nth, start, end, **extra):
-        return {
-            "frequency": "monthly",
-            "date": today,
-            "weekday": weekday,
-            "week_of_month": nth,
-            "until": half_year,
-            "start_time": start,
-            "end_time": end,
-            **extra,
-        }
-
-    def once(days, start, end, **extra):
-        return {
-            "frequency": "once",
-            "date": today + timedelta(days=days),
-            "start_time": start,
-            "end_time": end,
-            **extra,
-        }
-
-    return [
-        (
-            {
-                "slug": "premama-prepapa",
-                "title": "プレママ・プレパパ講座",
-                "business_area": A.PLAY_ROOM,
-                "life_stages": [S.PREGNANCY, S.FATHERS],
-                "summary": "出産前に、拠点の使い方や地域の子育て情報を知る講座です。赤ちゃんとの暮らし体験つき。",
-                "capacity": 10,
-                "fee": "無料",
-                "booking": B.PHONE,
-                "booking_opens": today,
-                "place_name": HUB,
-                "area_name": "港南中央",
-                "contact": "はっち 045-000-0000",
-            },
-            [monthly(W.SATURDAY, N.SECOND, time(10), time(12), note="土曜開催・ご夫婦での参加歓迎")],
-        ),
-        (
-            {
-                "slug": "mokuyoku",
-                "title": "沐浴体験",
-                "business_area": A.PLAY_ROOM,
-                "life_stages": [S.PREGNANCY, S.FATHERS, S.GRANDPARENTS],
-                "summary": "人形を使って赤ちゃんの沐浴を練習します。",
-                "capacity": 6,
-                "fee": "無料",
-                "booking": B.WEB,
-                "booking_url": "https://example.org/hacchi/booking",
-                "place_name": HUB,
-                "area_name": "港南中央",
-            },
-            [once(10, time(13, 30), time(15)), once(38, time(13, 30), time(15))],
-        ),
-        (
-            {
-                "slug": "baby-life-trial",
-                "title": "赤ちゃんとの暮らし体験",
-                "business_area": A.PLAY_ROOM,
-                "life_stages": [S.PREGNANCY],
-                "summary": "先輩ママ・パパと赤ちゃんに会って、産後の暮らしをのぞいてみましょう。",
-                "capacity": 5,
-                "fee": "無料",
-                "booking": B.PHONE,
-                "place_name": HUB,
-                "area_name": "港南中央",
-            },
-            [monthly(W.WEDNESDAY, N.FOURTH, time(10, 30), time(11, 30))],
-        ),
-        (
-            {
-                "slug": "demae-hiroba-kaminooka",
-                "title": "出張ひろば 上大岡",
-                "business_area": A.PLAY_ROOM,
-                "life_stages": [S.AGE_0_EARLY, S.AGE_0_LATE, S.AGE_1, S.AGE_2],
-                "summary": "はっちのスタッフが地域ケアプラザに出張します。おもちゃで遊んだり、子育ての話をしたり。",
-                "fee": "無料",
-                "booking": B.NOT_NEEDED,
-                "place_name": "上大岡地域ケアプラザ（架空）",
-                "area_name": "上大岡",
-            },
-            [monthly(W.THURSDAY, N.FIRST, time(10), time(11, 30))],
-        ),
-        (
-            {
-                "slug": "demae-hiroba-konandai",
-                "title": "出張ひろば 港南台",
-                "business_area": A.PLAY_ROOM,
-                "life_stages": [S.AGE_0_EARLY, S.AGE_0_LATE, S.AGE_1, S.AGE_2],
-                "summary": "港南台のコミュニティハウスで出張ひろばを開きます。",
-                "fee": "無料",
-                "booking": B.NOT_NEEDED,
-                "place_name": "港南台コミュニティハウス（架空）",
-                "area_name": "港南台",
-            },
-            [monthly(W.TUESDAY, N.THIRD, time(10), time(11, 30))],
-        ),
-        (
-            {
-                "slug": "koen-asobi",
-                "title": "公園あそび",
-                "business_area": A.PLAY_ROOM,
-                "life_stages": [S.AGE_1, S.AGE_2, S.AGE_3_PLUS],
-                "summary": "近くの公園でシャボン玉や砂遊び。雨天中止です。",
-                "fee": "無料",
-                "booking": B.NOT_NEEDED,
-                "place_name": "日野中央公園（架空）",
-                "area_name": "日野",
-            },
-            [weekly(W.FRIDAY, time(10, 30), time(11, 30), note="雨天中止")],
-        ),
-        (
-            {
-                "slug": "papa-no-hi",
-                "title": "パパの日",
-                "business_area": A.PLAY_ROOM,
-                "life_stages": [S.FATHERS, S.AGE_0_EARLY, S.AGE_0_LATE, S.AGE_1],
-                "summary": "土曜日はパパと子どもの日。パパ同士でゆっくり話せます。",
-                "fee": "無料",
-                "booking": B.NOT_NEEDED,
-                "place_name": HUB,
-                "area_name": "港南中央",
-            },
-            [monthly(W.SATURDAY, N.FOURTH, time(10), time(12))],
-        ),
-        (
-            {
-                "slug": "akachan-hiroba",
-                "title": "0歳のあかちゃんひろば",
-                "business_area": A.PLAY_ROOM,
-                "life_stages": [S.AGE_0_EARLY],
-                "summary": "生後5か月までの赤ちゃんと保護者のための時間。ねんねの赤ちゃんも安心です。",
-                "fee": "無料",
-                "booking": B.FIRST_COME,
-                "capacity": 8,
-                "place_name": HUB,
-                "area_name": "港南中央",
-            },
-            [weekly(W.WEDNESDAY, time(13, 30), time(15))],
-        ),
-        (
-            {
-                "slug": "haihai-hiroba",
-                "title": "はいはい・よちよちタイム",
-                "business_area": A.PLAY_ROOM,
-                "life_stages": [S.AGE_0_LATE, S.AGE_1],
-                "summary": "はいはい・よちよちの頃の親子で、手遊びやふれあい遊び。",
-                "fee": "無料",
-                "booking": B.NOT_NEEDED,
-                "place_name": HUB,
-                "area_name": "港南中央",
-            },
-            [weekly(W.THURSDAY, time(10, 30), time(11, 15))],
-        ),
-        (
-            {
-                "slug": "sodan-day",
-                "title": "子育て相談の日",
-                "business_area": A.CONSULTATION,
-                "life_stages": [S.PREGNANCY, S.AGE_0_EARLY, S.AGE_0_LATE, S.AGE_1, S.AGE_2, S.AGE_3_PLUS],
-                "summary": "保育士・助産師に、授乳・離乳食・ねんねのことなど気軽に相談できます。",
-                "fee": "無料",
-                "booking": B.PHONE,
-                "capacity": 6,
-                "place_name": HUB,
-                "area_name": "港南中央",
-            },
-            [monthly(W.TUESDAY, N.SECOND, time(10), time(12))],
-        ),
-        (
-            {
-                "slug": "riyosha-shien",
-                "title": "保育園・幼稚園えらび相談",
-                "business_area": A.USER_SUPPORT,
-                "life_stages": [S.AGE_0_LATE, S.AGE_1, S.AGE_2],
-                "summary": "利用者支援専門員が、保育園・幼稚園や一時預かりの探し方を一緒に考えます。",
-                "fee": "無料",
-                "booking": B.PHONE,
-                "place_name": HUB,
-                "area_name": "港南中央",
-            },
-            [monthly(W.FRIDAY, N.LAST, time(13), time(15))],
-        ),
-        (
-            {
-                "slug": "sapo-setsumeikai",
-                "title": "子育てサポートシステム入会説明会",
-                "business_area": A.SUPPORT_SYSTEM,
-                "life_stages": [S.AGE_0_LATE, S.AGE_1, S.AGE_2, S.AGE_3_PLUS, S.GRANDPARENTS, S.SUPPORTERS],
-                "summary": "地域で子どもを預け・預かる横浜子育てサポートシステムの説明会です。",
-                "fee": "無料",
-                "booking": B.PHONE,
-                "capacity": 15,
-                "place_name": HUB,
-                "area_name": "港南中央",
-            },
-            [once(12, time(10), time(11, 30)), once(40, time(10), time(11, 30))],
-        ),
-        (
-            {
-                "slug": "volunteer-kenshu",
-                "title": "子育て支援ボランティア研修",
-                "business_area": A.TRAINING,
-                "life_stages": [S.SUPPORTERS, S.GRANDPARENTS],
-                "summary": "子育てサロンや出張ひろばを手伝ってくださる方のための研修です。",
-                "fee": "無料",
-                "booking": B.WEB,
-                "booking_url": "https://example.org/hacchi/volunteer",
-                "capacity": 20,
-                "place_name": "港南区役所 会議室（架空）",
-                "area_name": "港南中央",
-            },
-            [once(17, time(13, 30), time(16))],
-        ),
-        (
-            {
-                "slug": "salon-network",
-                "title": "子育てサロン連絡会",
-                "business_area": A.NETWORK,
-                "life_stages": [S.SUPPORTERS],
-                "summary": "区内の子育てサロン・サークルの運営者が情報交換をします。",
-                "fee": "無料",
-                "booking": B.PHONE,
-                "place_name": HUB,
-                "area_name": "港南中央",
-            },
-            [once(24, time(10), time(12))],
-        ),
-        (
-            {
-                "slug": "jouhou-cafe",
-                "title": "子育て情報カフェ",
-                "business_area": A.INFORMATION,
-                "life_stages": [S.AGE_0_EARLY, S.AGE_0_LATE, S.AGE_1, S.AGE_2, S.AGE_3_PLUS, S.GRANDPARENTS],
-                "summary": "地域の子育て情報（サロン、公園、医療機関）をスタッフが紹介します。",
-                "fee": "無料",
-                "booking": B.NOT_NEEDED,
-                "place_name": HUB,
-                "area_name": "港南中央",
-            },
-            [monthly(W.MONDAY, N.FIRST, time(11), time(11, 30)), once(3, time(11), time(11, 30))],
-        ),
-    ]
+def venues(home):
+    """The hub's directory places by title, for programs that name their venue."""
+    directory = DirectoryPage.objects.child_of(home).first()
+    if directory is None:
+        return {}
+    return {listing.title: listing for listing in ListingPage.objects.child_of(directory)}
 
 
 def load(home, stdout, today=None):
-    today = today or date.today()
     index = child_by_slug(home, "programs")
     if index is None:
         return
+    demo_programs = programs(home, today or date.today())
+    places = venues(home) if any("venue" in fields for fields, _sessions in demo_programs) else {}
     created = 0
-    for fields, sessions in programs(today):
+    for fields, sessions in demo_programs:
         if child_by_slug(index, fields["slug"]) is not None:
             continue
+        if "venue" in fields:
+            venue = places[fields["venue"]]
+            fields = {"area_name": venue.area.name if venue.area else "", **fields, "venue": venue}
         page = ProgramPageFactory(parent=index, **fields)
         for order, session in enumerate(sessions):
             ProgramSession.objects.create(page=page, sort_order=order, **session)
         page.save_revision().publish()
         created += 1
-    stdout.write(f"Programs: {created} created, {len(programs(today)) - created} already there")
+    stdout.write(f"Programs of {home.title}: {created} created, {len(demo_programs) - created} already there")

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from cms.openapi import json_content, query_parameter
 from resources_directory.views import PRIVATE_PARAMS, no_store
 from search.directory import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, InvalidSearch, search_directory
+from search.directory.hubs import hub_json
 
 API_PARAMS = (
     "q",
@@ -22,6 +23,7 @@ API_PARAMS = (
     "near_area",
     "radius_km",
     "sort",
+    "hub",
     "page",
     "page_size",
 )
@@ -38,6 +40,7 @@ def listing_json(item, request):
         "summary": item.summary,
         "categories": [category.slug for category in item.categories.all()],
         "area": item.area.slug if item.area else None,
+        "hub": hub_json(getattr(item, "hub", None)),
         "address": item.address,
         "postal_code": item.postal_code,
         "lat": item.latitude,
@@ -136,6 +139,7 @@ LISTING_SCHEMA = {
         "kana",
         "categories",
         "area",
+        "hub",
         "lat",
         "lng",
         "distance_km",
@@ -153,6 +157,18 @@ LISTING_SCHEMA = {
         "summary": {"type": "string"},
         "categories": {"type": "array", "items": {"type": "string"}},
         "area": nullable("string"),
+        "hub": {
+            "oneOf": [
+                {"type": "null"},
+                {
+                    "type": "object",
+                    "description": "The hub (地域子育て支援拠点) whose site lists the place",
+                    "required": ["slug", "name", "ward"],
+                    "additionalProperties": False,
+                    "properties": {"slug": nullable("string"), "name": {"type": "string"}, "ward": {"type": "string"}},
+                },
+            ]
+        },
         "address": {"type": "string"},
         "postal_code": {"type": "string"},
         "lat": {"type": ["number", "null"], "minimum": -90, "maximum": 90},
@@ -207,6 +223,11 @@ PARAMETERS = [
         {"enum": ["relevance", "name", "distance"]},
         "Default: relevance when q has words, else distance when an origin is given, else name (reading order)",
     ),
+    (
+        "hub",
+        {"type": "array", "items": {"type": "string"}},
+        "Hub keys (any of them), or all. Default: every hub. An unknown key is a 400 naming the parameter",
+    ),
     ("page", {"type": "integer", "minimum": 1}, "Page number"),
     ("page_size", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}, "Results per page (default 20)"),
 ]
@@ -218,7 +239,7 @@ def openapi_document(request=None):
 
     return {
         "openapi": "3.1.0",
-        "info": {"title": "kosodate-hub API: directory and site search", "version": "1.1.0"},
+        "info": {"title": "kosodate-hub API: directory and site search", "version": "1.2.0"},
         "paths": {
             **search_api_paths(),
             "/api/v1/directory/": {
@@ -257,11 +278,12 @@ def openapi_document(request=None):
                         "results": {"type": "array", "items": {"$ref": "#/components/schemas/Listing"}},
                         "facets": {
                             "type": "object",
-                            "required": ["category", "area", "amenity"],
+                            "required": ["category", "area", "amenity", "hub"],
                             "properties": {
                                 "category": {"type": "object", "additionalProperties": {"type": "integer"}},
                                 "area": {"type": "object", "additionalProperties": {"type": "integer"}},
                                 "amenity": {"type": "object", "additionalProperties": {"type": "integer"}},
+                                "hub": {"type": "object", "additionalProperties": {"type": "integer"}},
                             },
                         },
                         "applied_filters": {

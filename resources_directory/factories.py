@@ -130,9 +130,10 @@ BULK_SUMMARY_WORDS = [
 BULK_OPERATORS = ["港南区社会福祉協議会", "NPO法人 はっち", "地域のボランティア", ""]
 
 
-def bulk_listings(directory, target, rng):
+def bulk_listings(directory, target, rng, centre=BULK_CENTRE, areas=None):
     """Add invented listings below ``directory`` until it has ``target`` children; returns the new ids.
 
+    Around ``centre`` (lat, lng), in one of ``areas`` (default: every area).
     Bulk inserts, no signals, no revisions (benchmarks and the parity test): the caller writes their search
     documents (``search.directory.documents.refresh``).
     """
@@ -144,7 +145,7 @@ def bulk_listings(directory, target, rng):
     content_type = ContentType.objects.get_for_model(ListingPage)
     locale = Locale.get_default()
     categories = list(Category.objects.all())
-    areas = list(Area.objects.all())
+    areas = list(Area.objects.all() if areas is None else areas)
     last_child = directory.get_last_child()
     last_step = int(last_child.path[-4:], 36) if last_child else 0
     fields = list(ListingPage._meta.local_concrete_fields)
@@ -189,8 +190,8 @@ def bulk_listings(directory, target, rng):
                     organisation=rng.choice(BULK_OPERATORS),
                     address="横浜市港南区（架空）",
                     postal_code="234-0054",
-                    latitude=None if rng.random() < 0.03 else BULK_CENTRE[0] + rng.gauss(0, 0.02),
-                    longitude=BULK_CENTRE[1] + rng.gauss(0, 0.025),
+                    latitude=None if rng.random() < 0.03 else centre[0] + rng.gauss(0, 0.02),
+                    longitude=centre[1] + rng.gauss(0, 0.025),
                     min_age_months=low,
                     max_age_months=high,
                     booking_required=rng.random() < 0.3,

@@ -13,6 +13,7 @@ from resources_directory.models import AMENITIES, Area, Category, ListingPage
 
 MAX_AGE_MONTHS = 216
 MAX_RADIUS_KM = 50
+UNKNOWN_HUB = _("There is no hub %(value)s. Use a hub key or “all”.")
 
 
 class SortChoices:
@@ -58,6 +59,17 @@ class IntegerFilter(django_filters.NumberFilter):
 
 class FloatFilter(django_filters.NumberFilter):
     field_class = forms.FloatField
+
+
+class KeysField(forms.MultipleChoiceField):
+    """Repeated keys; an empty value (``?hub=``, as a form may send it) means "not given"."""
+
+    def to_python(self, value):
+        return [key for key in super().to_python(value) if key != ""]
+
+
+class KeysFilter(django_filters.MultipleChoiceFilter):
+    field_class = KeysField
 
 
 class ListingFilter(django_filters.FilterSet):
@@ -110,6 +122,12 @@ class ListingFilter(django_filters.FilterSet):
         empty_label=_("(none)"),
     )
     radius_km = FloatFilter(label=_("Within (km)"), method="noop", min_value=0.1, max_value=MAX_RADIUS_KM)
+    hub = KeysFilter(
+        label=_("Hubs"),
+        choices=[],  # the hubs there are, set per search (__init__)
+        method="noop",
+        error_messages={"invalid_choice": UNKNOWN_HUB},
+    )
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),
         choices=SortChoices.choices,
@@ -123,8 +141,13 @@ class ListingFilter(django_filters.FilterSet):
         form = DirectoryFilterForm
 
     def __init__(self, *args, today=None, **kwargs):
+        from search.directory.hubs import ALL, hub_list
+
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
+        self.hubs = hub_list()
+        choices = [(hub.slug, f"{hub.ward} {hub.hub_name}".strip()) for hub in self.hubs if hub.slug]
+        self.filters["hub"].extra["choices"] = [(ALL, _("All hubs")), *choices]
 
     def noop(self, queryset, name, value):
         return queryset

@@ -40,7 +40,11 @@ COLUMNS = [
     "url",
     "assured_date",
     "page_url",
+    "hub",
+    "hub_name",
+    "hub_ward",
 ]
+# page_url and the hub columns (the hub whose site lists the place) are export only: the import ignores them.
 # Column → model field, where it is a plain copy.
 TEXT_COLUMNS = {
     "name": "title",
@@ -96,6 +100,7 @@ def number(value):
 
 
 def listing_row(page, request=None):
+    hub = getattr(page, "hub", None)
     return {
         "id": page.slug,
         "name": page.title,
@@ -124,14 +129,20 @@ def listing_row(page, request=None):
         "url": page.website,
         "assured_date": page.last_verified.isoformat() if page.last_verified else "",
         "page_url": (request.build_absolute_uri(page.url) if request else page.url) or "",
+        "hub": (hub.slug or "") if hub else "",
+        "hub_name": hub.hub_name if hub else "",
+        "hub_ward": hub.ward if hub else "",
     }
 
 
-def live_listings():
-    """Every live, public listing in the directory's reading order (from the search layer), with its relations."""
+def live_listings(hubs=()):
+    """Every live, public listing (of these hub keys; none: every hub) in the directory's reading order (from the
+    search layer), with its relations and its hub (``page.hub``)."""
     from search.directory import all_listing_ids
+    from search.directory.hubs import hub_of, read_hubs
 
-    ids = all_listing_ids()
+    ids = all_listing_ids(hubs=hubs)
+    every_hub = read_hubs()
     pages = {}
     for start in range(0, len(ids), 500):
         chunk = (
@@ -148,11 +159,30 @@ def live_listings():
             )
         )
         pages.update((page.pk, page) for page in chunk)
-    return [pages[pk] for pk in ids if pk in pages]
+    listed = [pages[pk] for pk in ids if pk in pages]
+    for page in listed:
+        page.hub = hub_of(page.path, every_hub)
+    return listed
 
 
-def export_rows(request=None):
-    return [listing_row(page, request) for page in live_listings()]
+def export_rows(request=None, hubs=()):
+    return [listing_row(page, request) for page in live_listings(hubs)]
+
+
+def requested_hubs(request):
+    """(hub keys, None) from ``?hub=<key>`` (repeatable; ``all`` or none: every hub), or (None, a 400 answer)."""
+    from resources_directory.filters import UNKNOWN_HUB
+    from search.directory.hubs import ALL, read_hubs
+
+    asked = [key for key in dict.fromkeys(request.GET.getlist("hub")) if key]
+    if ALL in asked or not asked:
+        return [], None
+    known = {hub.slug for hub in read_hubs()}
+    unknown = [key for key in asked if key not in known]
+    if unknown:
+        message = str(UNKNOWN_HUB) % {"value": ", ".join(unknown)}
+        return None, JsonResponse({"errors": {"hub": [message]}}, status=400, json_dumps_params={"ensure_ascii": False})
+    return asked, None
 
 
 def write_csv(rows, stream):
@@ -163,17 +193,23 @@ def write_csv(rows, stream):
 
 @require_GET
 def export_csv(request):
+    hubs, error = requested_hubs(request)
+    if error:
+        return error
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="directory.csv"'
     response.write("\ufeff")  # BOM so that spreadsheet software reads the Japanese text as UTF-8
-    write_csv(export_rows(request), response)
+    write_csv(export_rows(request, hubs), response)
     return response
 
 
 @require_GET
 def export_json(request):
+    hubs, error = requested_hubs(request)
+    if error:
+        return error
     return JsonResponse(
-        {"format": "HSDS-like flat services", "columns": COLUMNS, "services": export_rows(request)},
+        {"format": "HSDS-like flat services", "columns": COLUMNS, "services": export_rows(request, hubs)},
         json_dumps_params={"ensure_ascii": False},
     )
 

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_http_methods
 from home.life_stages import age_in_months
 from resources_directory.filters import MAX_AGE_MONTHS, ListingFilter
 from resources_directory.models import Area, DirectoryPage, ListingPage
-from search.directory import InvalidSearch, search_directory
+from search.directory import ALL, InvalidSearch, hub_list, search_directory
+from search.directory.hubs import hub_label, hub_of
 
 # Parameters that say something about a family (age, location): a request that carries any of them, even empty or
 # repeated, is answered no-store and never enters the page cache (cms/page_cache.py).
@@ -43,17 +44,28 @@ def map_settings():
     }
 
 
-def map_points(items):
+def map_points(items, shows_hubs=False):
     return [
         {
             "name": item.title,
             "url": getattr(item, "page_url", None) or item.url,
             "lat": item.latitude,
             "lng": item.longitude,
+            **({"hub": hub_label(getattr(item, "hub", None))} if shows_hubs else {}),
         }
         for item in items
         if item.latitude is not None and item.longitude is not None
     ]
+
+
+def hub_choice(data, hubs):
+    """The "include other wards' hubs" checkbox: shown with two hubs or more; hub keys asked for by address kept."""
+    chosen = data.getlist("hub")
+    return {
+        "show": len(hubs) > 1,
+        "all": ALL in chosen,
+        "kept": [key for key in dict.fromkeys(chosen) if key != ALL],
+    }
 
 
 def serve_directory(page, request, *args, **kwargs):
@@ -62,6 +74,7 @@ def serve_directory(page, request, *args, **kwargs):
     data.pop("csrfmiddlewaretoken", None)
     page_number = parse_page(data.pop("page", [None])[-1])
     filterset = ListingFilter(data, queryset=ListingPage.objects.none(), today=timezone.localdate())
+    home_hub = hub_of(page.path, filterset.hubs)
     context = page.get_context(request, *args, **kwargs)
     context.update(
         {
@@ -70,6 +83,7 @@ def serve_directory(page, request, *args, **kwargs):
             "is_post": request.method == "POST",
             "map": map_settings(),
             "searched": bool(data),  # any parameter: the results come first and the filters are folded
+            "hub_choice": hub_choice(data, filterset.hubs),
         }
     )
     status = 200
@@ -79,12 +93,15 @@ def serve_directory(page, request, *args, **kwargs):
         status = 400
     else:
         try:
-            # The page shows no facet counts (the API does): they are not computed for it.
-            result = search_directory(filterset, page=page_number, parent=page, now=timezone.localtime(), facets=False)
+            # The page shows no facet counts (the API does): they are not computed for it. Without hub=…, the hub's
+            # own listings (home_hub); hub=all: every hub's.
+            result = search_directory(
+                filterset, page=page_number, now=timezone.localtime(), facets=False, home_hub=home_hub
+            )
             context["result"] = result
             for item in result.items:  # once for the card and the map
                 item.page_url = item.get_url(request=request)
-            context["map_points"] = map_points(result.items)
+            context["map_points"] = map_points(result.items, result.shows_hubs)
             query = data.copy()
             context["query_string"] = query.urlencode()
         except InvalidSearch:
@@ -115,6 +132,7 @@ class JourneyForm(forms.Form):
     )
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     lng = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
+    all_hubs = forms.BooleanField(label=_("Include nearby hubs in other wards"), required=False)
 
     def clean_birth_date(self):
         value = self.cleaned_data["birth_date"]
@@ -126,8 +144,8 @@ class JourneyForm(forms.Form):
         return value
 
 
-def upcoming_programs(months, start, end):
-    """Programs for this age this week, from the programs app when it is installed (else None)."""
+def upcoming_programs(months, start, end, hubs=None):
+    """Programs for this age this week (of these hubs), from the programs app when it is installed (else None)."""
     try:
         from home.agenda import upcoming_occurrences
     except ImportError:
@@ -135,14 +153,38 @@ def upcoming_programs(months, start, end):
     from home.life_stages import life_stage_for_age
 
     stage = life_stage_for_age(months)
-    return list(upcoming_occurrences(start, end, life_stages=[stage] if stage else None))[:10]
+    return list(upcoming_occurrences(start, end, life_stages=[stage] if stage else None, hubs=hubs))[:10]
+
+
+def request_hub(request, hubs):
+    """The hub of the site this request came to (one of ``hubs``), or None."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    return next((hub for hub in hubs if site is not None and hub.site_id == site.pk), None)
+
+
+def program_hubs(form, hubs, home_hub):
+    """The hubs whose programs the 生まれたら page lists: the same as its places (this hub, or every hub)."""
+    if form.cleaned_data.get("all_hubs") or home_hub is None:
+        return hubs
+    return [home_hub]
+
+
+def hub_directory(hub):
+    pages = DirectoryPage.objects.live()
+    return (pages.filter(path__startswith=hub.site.root_page.path) if hub else pages).first()
 
 
 @require_http_methods(["GET", "POST"])
 def journey(request):
-    """「生まれたら」: what to do in the weeks after birth, and places and programs for this age near home."""
+    """「生まれたら」: what to do in the weeks after birth, and places and programs for this age near home.
+
+    Places of this site's hub, or of every hub with "include nearby hubs in other wards"."""
     form = JourneyForm(request.POST if request.method == "POST" else None)
-    context = {"form": form, "map": map_settings()}
+    hubs = hub_list()
+    home_hub = request_hub(request, hubs)
+    context = {"form": form, "map": map_settings(), "shows_hubs": len(hubs) > 1, "home_hub": home_hub}
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -156,9 +198,11 @@ def journey(request):
             if form.cleaned_data.get("area"):
                 params["near_area"] = form.cleaned_data["area"].slug
             params["open_this_week"] = "true"
-            directory = DirectoryPage.objects.live().first()
+            if form.cleaned_data.get("all_hubs"):
+                params["hub"] = ALL
+            directory = hub_directory(home_hub)
             try:
-                result = search_directory(params, page_size=10, parent=directory, facets=False)
+                result = search_directory(params, page_size=10, facets=False, home_hub=home_hub)
             except InvalidSearch as error:
                 for name, messages in error.errors.items():
                     target = "area" if name == "near_area" else name
@@ -172,7 +216,9 @@ def journey(request):
                         "months": months,
                         "expecting": months < 0 or form.cleaned_data["birth_date"] > today,
                         "result": result,
-                        "programs": upcoming_programs(months, start, start + timedelta(days=7)),
+                        "programs": upcoming_programs(
+                            months, start, start + timedelta(days=7), program_hubs(form, hubs, home_hub)
+                        ),
                         "directory": directory,
                     }
                 )

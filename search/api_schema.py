@@ -1,6 +1,8 @@
 """The site search API's part of the project's OpenAPI document (served with the directory's at /api/v1/schema/)."""
 
 from cms.openapi import json_content, query_parameter
+from home.hub_scope import hub_choices
+from home.hubs import all_hubs
 from search.documents import page_types
 from search.forms import MAX_PAGE
 from security.queries import MAX_QUERY_LENGTH
@@ -16,13 +18,20 @@ def search_api_paths():
         ),
         ("type", {"type": "array", "items": {"enum": sorted(page_types())}}, "Only these page types", {}),
         ("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}, "Result page", {}),
+        (
+            "hub",
+            {"type": "array", "items": {"enum": [key for key, _label in hub_choices(all_hubs())]}},
+            "Hubs to search, by key, or `all` (repeatable; default: the hub of the site asked). "
+            "An unknown key is a 400.",
+            {"example": ["all"]},
+        ),
     ]
     return {
         "/api/v1/search/": {
             "get": {
-                "summary": "Search every live, public page of the site",
+                "summary": "Search the live, public pages of this hub, or of other hubs (`hub`)",
                 "parameters": [
-                    query_parameter(name, schema, text, allow_empty=name != "type", **extra)
+                    query_parameter(name, schema, text, allow_empty=name not in ("type", "hub"), **extra)
                     for name, schema, text, extra in parameters
                 ],
                 "responses": {
@@ -38,12 +47,28 @@ SEARCH_SCHEMAS = {
     "SearchHit": {
         "type": "object",
         "additionalProperties": False,
-        "required": ["title", "url", "type", "snippet"],
+        "required": ["title", "url", "type", "snippet", "hub"],
         "properties": {
             "title": {"type": "string"},
-            "url": {"type": "string"},
+            "url": {"type": "string", "description": "Path on this hub, or the full address on another hub"},
             "type": {"type": "string"},
             "snippet": {"type": "string", "description": "Plain text with the matches in <mark> (HTML-escaped)"},
+            "hub": {
+                "description": "The hub the page belongs to (null for a page outside every hub)",
+                "oneOf": [
+                    {"type": "null"},
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["slug", "name", "ward"],
+                        "properties": {
+                            "slug": {"type": ["string", "null"]},
+                            "name": {"type": "string"},
+                            "ward": {"type": "string"},
+                        },
+                    },
+                ],
+            },
         },
     },
     "SearchResponse": {

@@ -1,5 +1,9 @@
 """The one search interface the views use: ``get_engine()`` → an object with search / index / delete / rebuild.
 
+``search(query, filters={"type": [page type keys], "below": [tree paths]}, …)``: ``below`` keeps the pages under
+any of these tree paths (a hub's home page: the hub's pages); missing or ``None`` = every page. Each hit carries
+its page's tree ``path``.
+
 * No ``SEARCH_ENGINE_URL``: :class:`search.backends.database.DatabaseEngine` (Wagtail's database search fed with
   Japanese token streams).
 * ``SEARCH_ENGINE_URL`` set: :class:`FallbackEngine` around the OpenSearch/Elasticsearch engine; when the engine is
@@ -33,9 +37,12 @@ class Hit:
     type: str
     type_label: str
     snippet: str = ""
+    path: str = ""  # the page's tree path: which hub it belongs to
+    hub: object = None  # its HubSettings, set by the caller that knows the hubs (search.views)
 
     def as_json(self):
-        return {"title": self.title, "url": self.url, "type": self.type, "snippet": str(self.snippet)}
+        hub = self.hub and {"slug": self.hub.slug, "name": self.hub.hub_name, "ward": self.hub.ward}
+        return {"title": self.title, "url": self.url, "type": self.type, "snippet": str(self.snippet), "hub": hub}
 
 
 @dataclass

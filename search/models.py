@@ -62,6 +62,9 @@ class ListingDocument(models.Model):
         "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("listing")
     )
     directory_id = models.IntegerField(_("directory page id"))  # no index: a hub has one directory
+    # The key (HubSettings.slug) of the hub whose site holds the listing ("" outside every hub): a search may ask
+    # for one hub, several or all of them (search.directory.hubs).
+    hub = models.CharField(_("hub key"), max_length=50, default="", blank=True)
     reading = models.CharField(_("reading"), max_length=255)
     latitude = models.FloatField(_("latitude (quantised)"), null=True)
     longitude = models.FloatField(_("longitude (quantised)"), null=True)
@@ -77,7 +80,10 @@ class ListingDocument(models.Model):
         verbose_name = _("directory search document")
         verbose_name_plural = _("directory search documents")
         # The reading order; the points are in an R*Tree (SQLite) or a GiST index (PostgreSQL), migration 0004.
-        indexes = [models.Index(fields=["reading", "listing"], name="listingdoc_reading_idx")]
+        indexes = [
+            models.Index(fields=["reading", "listing"], name="listingdoc_reading_idx"),
+            models.Index(fields=["hub", "reading", "listing"], name="listingdoc_hub_idx"),
+        ]
 
     def __str__(self):
         return f"directory:{self.listing_id}"

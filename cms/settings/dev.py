@@ -9,3 +9,6 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-never-use-in-pr
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Template and content changes show at once while developing.
 PAGE_CACHE_SECONDS = 0
+# The demo's other hubs answer on their own *.localhost name (http://tsubasa.localhost:8000/): browsers send
+# such names to this machine.
+ALLOWED_HOSTS = [*ALLOWED_HOSTS, ".localhost"]  # noqa: F405

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from home.business_areas import BusinessArea
+
 
 def normalise(text):
     """The key that links one goal across years: NFKC, no whitespace, no final 。 or ."""
@@ -32,8 +34,15 @@ class Goal(index.Indexed, models.Model):
     title = models.TextField(_("goal"))
     key = models.CharField(_("matching key"), max_length=40, editable=False)
     first_year = models.PositiveSmallIntegerField(_("first fiscal year"), null=True, blank=True)
+    business_area = models.CharField(
+        _("Business area"),
+        max_length=20,
+        choices=BusinessArea.choices,
+        blank=True,
+        help_text=_("The business (事業の内容) this goal mainly concerns; the city's overview filters by it."),
+    )
 
-    panels = [FieldPanel("title"), FieldPanel("evaluation_index")]
+    panels = [FieldPanel("title"), FieldPanel("business_area"), FieldPanel("evaluation_index")]
 
     search_fields = [
         index.SearchField("title"),
@@ -46,6 +55,8 @@ class Goal(index.Indexed, models.Model):
         verbose_name_plural = _("goals")
         ordering = ["first_year", "pk"]
         constraints = [models.UniqueConstraint(fields=["evaluation_index", "key"], name="goal_unique_per_hub")]
+        # City staff (home.permissions.CITY_MODEL_PERMISSIONS) see every hub's goals side by side.
+        permissions = [("view_city_overview", "Can see every hub's priority goals")]
 
     def __str__(self):
         return self.title

@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from resources_directory.choices import snippet_choices
+from search.directory.hubs import hub_label
 
 register = template.Library()
 
@@ -156,6 +157,8 @@ CARD_LABELS = (
     "Amenities",
     "Not checked recently: please confirm before you go.",
     "No date in the next two months",
+    "Hub",
+    "Another ward's hub:",
 )
 _card_labels = {}
 
@@ -197,6 +200,18 @@ def listing_card(context, item):
     facts.append((labels["Fee"], escape(item.fee) if item.fee else labels["Free"]))
     if item.amenities:
         facts.append((labels["Amenities"], escape("、".join(str(label) for label in item.amenity_labels))))
+    result = context.get("result")
+    hub = getattr(item, "hub", None)
+    badge = ""
+    if hub is not None and getattr(result, "shows_hubs", False):
+        facts.append((labels["Hub"], escape(hub_label(hub))))
+        home = result.home_hub
+        if home is not None and hub.pk != home.pk:  # on a hub's page: a place of another ward's hub
+            other = labels["Another ward's hub:"]
+            badge = (
+                f' <span class="hub-badge"><span class="visually-hidden">{other} </span>'
+                f"{escape(hub.ward or hub.hub_name)}</span>"
+            )
     url = getattr(item, "page_url", None) or item.get_url(request=context.get("request"))
     kana = f' <span class="kana">（{escape(item.kana)}）</span>' if item.kana else ""
     stale = (
@@ -204,7 +219,7 @@ def listing_card(context, item):
     )
     return mark_safe(
         f'<li class="listing" id="listing-{int(item.pk)}">\n'
-        f'  <h3 class="listing__name"><a href="{escape(url)}">{escape(item.title)}</a>{kana}</h3>\n'
+        f'  <h3 class="listing__name"><a href="{escape(url)}">{escape(item.title)}</a>{kana}{badge}</h3>\n'
         f'  <dl class="facts">{"".join(f"<div><dt>{term}</dt><dd>{value}</dd></div>" for term, value in facts)}</dl>\n'
         f"  {stale}\n</li>"
     )
@@ -245,6 +260,15 @@ def filter_summary(form):
     if not labels:
         return _("Filters")
     return _("Filters: %(filters)s") % {"filters": " · ".join(labels)}
+
+
+@register.simple_tag
+def hub_scope(result):
+    """「港南区の拠点の場所です」 or 「すべての区の拠点の場所です」: which hubs the results come from."""
+    if result.all_hubs:
+        return _("Places of every ward's hub.")
+    names = "、".join(hub_label(hub) for hub in result.hubs)
+    return _("Places of %(hubs)s.") % {"hubs": names}
 
 
 @register.simple_tag

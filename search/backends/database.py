@@ -7,6 +7,7 @@ from django.db.models.functions import Cast
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from home.hub_scope import below
 from search.backends import database_directory
 from search.backends.wagtail_database import build_query
 from search.documents import page_text, page_type_key, page_types
@@ -86,6 +87,8 @@ class DatabaseEngine:
     def search(self, query, filters=None, facets=("type",), page=1, per_page=PER_PAGE):
         filters = filters or {}
         base = Page.objects.live().public()
+        if filters.get("below") is not None:
+            base = base.filter(below(filters["below"]))
         types = page_types()
         selected = [t for t in filters.get("type", []) if t in types]
         facet_list, results, count = [], None, None
@@ -120,6 +123,7 @@ class DatabaseEngine:
             page_type_key(page),
             str(page._meta.verbose_name),
             highlight(text, query),
+            page.path,
         )
 
     # The database index follows Wagtail's own signal handlers; these exist for the common interface.

@@ -6,7 +6,7 @@ Every answer has the engine's ids, order, scores, count and facet counts (tests/
   ``ListingDocumentText``, ``LIKE '% key %'`` on the key lists, ranges on ages and coordinates. A required
   term first narrows the rows through the full-text index (SQLite FTS5, PostgreSQL GIN; migration 0004), so
   the ``LIKE`` and the score run on the listings that hold its tokens, not on every listing.
-* Without a radius, the count and every facet come from one ``GROUP BY`` (area, categories) in SQL, and the page
+* Without a radius, the count and every facet come from one ``GROUP BY`` (hub, area, categories) in SQL, and the page
   from one ``ORDER BY … LIMIT``: by reading in code-point order (``COLLATE "C"`` / ``BINARY``, whatever the
   database's own collation), or by score. Nothing per listing reaches Python.
 * Nearest first: circles that grow until one holds the whole page (every place closer than the last one shown is
@@ -19,7 +19,7 @@ import math
 from collections import Counter
 
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, IntegerField, Q, Sum, Value, When
+from django.db.models import Case, Count, F, FloatField, IntegerField, Max, Min, Q, Sum, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Collate
 
@@ -27,6 +27,14 @@ from search.directory.query import TIERS, ListingHits
 from search.geo import EARTH_RADIUS_KM, bounding_box
 
 FIRST_RING_KM = 0.5
+RING_MARGIN = 2  # the first circle's radius: twice what evenly spread places would need for the page
+KM_PER_DEGREE = EARTH_RADIUS_KM * math.pi / 180
+SPREAD = {
+    "min_lat": Min("latitude"),
+    "max_lat": Max("latitude"),
+    "min_lng": Min("longitude"),
+    "max_lng": Max("longitude"),
+}
 ONE_BOX_UP_TO = 500  # so few places with coordinates: read them all at once
 RING_GROWTH = 4
 WHOLE_EARTH_KM = 20_100  # more than half the circumference: the box holds every place
@@ -86,6 +94,8 @@ def _filtered(query):
     rows = ListingDocument.objects.all()
     if query.directory_id:
         rows = rows.filter(directory_id=query.directory_id)
+    if query.hubs:
+        rows = rows.filter(hub__in=list(query.hubs))
     if query.categories:
         rows = rows.filter(_any_of("categories", query.categories))
     if query.areas:
@@ -162,9 +172,9 @@ def search_directory(query, backend="database"):
     rows = _filtered(query)
     if query.origin is not None and query.radius_km:
         rows = _within(rows, query.origin, query.radius_km)
-    count, located, facets = _totals(rows, query.facets)
+    count, located, facets, spread = _totals(rows, query.facets)
     if query.sort == "distance" and query.origin is not None:
-        window = _nearest(rows, query, count, located)
+        window = _nearest(rows, query, count, located, spread)
     else:
         order = ["-score"] if query.sort == "relevance" else []
         page = rows.order_by(*order, _reading(), "listing_id").values_list("listing_id", "score")
@@ -178,14 +188,27 @@ def search_directory(query, backend="database"):
     )
 
 
+def _spread(boxes):
+    """(min lat, max lat, min lng, max lng) of the places with coordinates, from per-group boxes, or None."""
+    boxes = [box for box in boxes if box[0] is not None]
+    if not boxes:
+        return None
+    return (
+        min(b[0] for b in boxes),
+        max(b[1] for b in boxes),
+        min(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
 def _totals(rows, with_facets):
-    """(count, how many have coordinates, facet counts) in one aggregate query."""
+    """(count, how many have coordinates, facet counts, their box) in one aggregate query."""
     from resources_directory.models import AMENITIES
 
     rows = rows.order_by()
     if not with_facets:
-        totals = rows.aggregate(count=Count("pk"), located=Count("latitude"))
-        return totals["count"], totals["located"], {}
+        totals = rows.aggregate(count=Count("pk"), located=Count("latitude"), **SPREAD)
+        return totals["count"], totals["located"], {}, _spread([tuple(totals[key] for key in SPREAD)])
     keys = list(AMENITIES)
     per_key = {
         f"amenity_{n}": Sum(
@@ -193,29 +216,54 @@ def _totals(rows, with_facets):
         )
         for n, key in enumerate(keys)
     }
-    groups = rows.values("area", "categories").annotate(count=Count("pk"), located=Count("latitude"), **per_key)
+    groups = rows.values("hub", "area", "categories").annotate(
+        count=Count("pk"), located=Count("latitude"), **per_key, **SPREAD
+    )
     count = located = 0
-    categories, areas, amenities = Counter(), Counter(), Counter()
-    for area, category_list, group_count, group_located, *per_amenity in groups.values_list(
-        "area", "categories", "count", "located", *per_key
+    categories, areas, amenities, hubs = Counter(), Counter(), Counter(), Counter()
+    boxes = []
+    for hub, area, category_list, group_count, group_located, *rest in groups.values_list(
+        "hub", "area", "categories", "count", "located", *per_key, *SPREAD
     ):
+        per_amenity, box = rest[: len(keys)], rest[len(keys) :]
+        boxes.append(tuple(box))
         count += group_count
         located += group_located
+        if hub:
+            hubs[hub] += group_count
         if area:
             areas[area] += group_count
         for slug in category_list.split():
             categories[slug] += group_count
         for key, n in zip(keys, per_amenity, strict=True):
             amenities[key] += n
-    facets = {"category": dict(categories), "area": dict(areas), "amenity": {k: v for k, v in amenities.items() if v}}
-    return count, located, facets
+    facets = {
+        "category": dict(categories),
+        "area": dict(areas),
+        "amenity": {k: v for k, v in amenities.items() if v},
+        "hub": dict(hubs),
+    }
+    return count, located, facets, _spread(boxes)
 
 
-def _nearest(rows, query, count, located):
+def _first_ring(need, located, spread):
+    """The first circle's radius: if the places were spread evenly over their box, RING_MARGIN² times the page
+    would be inside it (at least FIRST_RING_KM). So one query usually holds the page, whether the search covers
+    one hub's ward or the whole city (where a fixed small circle needed two or three)."""
+    if spread is None:
+        return FIRST_RING_KM
+    min_lat, max_lat, min_lng, max_lng = spread
+    height = (max_lat - min_lat) * KM_PER_DEGREE
+    width = (max_lng - min_lng) * KM_PER_DEGREE * math.cos(math.radians((min_lat + max_lat) / 2))
+    even = math.sqrt(need / located * height * width / math.pi)
+    return min(max(FIRST_RING_KM, RING_MARGIN * even), WHOLE_EARTH_KM)
+
+
+def _nearest(rows, query, count, located, spread):
     """[(listing_id, score)] of the page, nearest first, then the places without coordinates by reading.
 
-    Circles that grow ×4 from FIRST_RING_KM, each read through the place index and ordered in SQL, until one holds
-    the whole page: every place closer than the last one shown is then inside it.
+    Circles that grow ×4 from the first ring (``_first_ring``), each read through the place index and ordered in
+    SQL, until one holds the whole page: every place closer than the last one shown is then inside it.
     """
     need = query.offset + query.limit
     if query.offset >= count:
@@ -224,7 +272,8 @@ def _nearest(rows, query, count, located):
     if located:
         wanted = min(need, located)
         # Few places, or a page beyond them: every place with coordinates at once, in one query.
-        radius = WHOLE_EARTH_KM if located <= ONE_BOX_UP_TO or need >= located else FIRST_RING_KM
+        everything = located <= ONE_BOX_UP_TO or need >= located
+        radius = WHOLE_EARTH_KM if everything else _first_ring(need, located, spread)
         limit = query.radius_km or WHOLE_EARTH_KM  # a radius query's rows are already its circle
         while True:
             whole = query.radius_km and radius >= query.radius_km

@@ -3,7 +3,11 @@
 ``search_directory(params, …)`` validates the parameters (the directory's filter form), reads the keyword box
 (``query.parse_keywords``: Japanese terms, synonyms, amenity and age words), asks the configured engine
 (``search.engine.get_engine().search_directory``: the engine with the database as fallback, or the database),
-and returns the page of listings with distances, next openings, facets and the filters the words applied.
+and returns the page of listings with distances, next openings, hubs, facets and the filters the words applied.
+
+Hubs: ``hub=<key>`` (repeatable) or ``hub=all`` choose the hubs searched. Without it, a search made on a hub's
+own page (``home_hub``: the directory page, the 生まれたら page) searches that hub, and any other search (the API,
+the open data) every hub. Each listing of the result carries ``hub`` (its HubSettings, or None).
 """
 
 from dataclasses import dataclass, field
@@ -13,6 +17,7 @@ from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
 from home.paging import PageNumbers
+from search.directory.hubs import ALL, hub_list, hub_of
 from search.directory.pages import listings_in_order
 from search.directory.query import DirectoryQuery, parse_keywords
 from search.engine import get_engine
@@ -37,6 +42,17 @@ class DirectoryResult(PageNumbers):
     backend: str = "database"
     origin: tuple | None = None
     applied_intents: list = field(default_factory=list)
+    hubs: list = field(default_factory=list)  # the hubs searched (HubSettings); empty = every hub
+    home_hub: object = None  # the hub whose page asked (its cards carry no "other ward" badge)
+    hub_count: int = 0  # hubs in the installation (with one, the cards name none)
+
+    @property
+    def all_hubs(self):
+        return not self.hubs
+
+    @property
+    def shows_hubs(self):
+        return self.hub_count > 1
 
     @property
     def per_page(self):
@@ -97,7 +113,17 @@ def filterset_for(params, today):
     return ListingFilter(params, queryset=ListingPage.objects.none(), today=today)
 
 
-def build_query(data, today, parent=None):
+def hub_scope(data, home_hub=None):
+    """The hub keys to search: those asked for (``all``: every hub, []), else the home hub's, else every hub."""
+    chosen = list(dict.fromkeys(data.get("hub") or []))
+    if ALL in chosen:
+        return []
+    if chosen:
+        return chosen
+    return [home_hub.slug] if home_hub is not None and home_hub.slug else []
+
+
+def build_query(data, today, parent=None, home_hub=None):
     """(DirectoryQuery, labels of the filters the words set) for cleaned filter data."""
     terms, intents = parse_keywords(data.get("q"))
     amenities = list(data.get("amenity") or [])
@@ -113,6 +139,7 @@ def build_query(data, today, parent=None):
     query = DirectoryQuery(
         terms=terms,
         directory_id=parent.pk if parent is not None else None,
+        hubs=hub_scope(data, home_hub),
         categories=[c.slug for c in data.get("category") or []],
         areas=[a.slug for a in data.get("area") or []],
         amenities=amenities,
@@ -128,9 +155,13 @@ def build_query(data, today, parent=None):
     return query, applied
 
 
-def search_directory(params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None, now=None, facets=True):
+FACETS = ("category", "area", "amenity", "hub")
+
+
+def search_directory(params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None, now=None, facets=True, home_hub=None):
     """Run a directory search. ``params``: a QueryDict/dict of the filter parameters, or a bound ListingFilter.
 
+    ``home_hub``: the hub whose page asks; without ``hub`` in the parameters only its listings are searched.
     Raises InvalidSearch (with per-field messages) when the parameters do not validate.
     """
     now = now or timezone.localtime()
@@ -138,37 +169,47 @@ def search_directory(params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None
     if not filterset.is_valid():
         raise InvalidSearch(filterset.errors.get_json_data())
     data = filterset.form.cleaned_data
-    query, applied = build_query(data, now.date(), parent)
+    query, applied = build_query(data, now.date(), parent, home_hub)
     page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
     page = max(1, int(page))
     query.offset, query.limit, query.facets = (page - 1) * page_size, page_size, facets
     hits = get_engine().search_directory(query)
-    facet_counts = {name: hits.facets.get(name, {}) for name in ("category", "area", "amenity")} if facets else {}
+    facet_counts = {name: hits.facets.get(name, {}) for name in FACETS} if facets else {}
+    hubs = filterset.hubs
+    items = listings_in_order(hits.ids, query.origin, now)
+    for item in items:
+        item.hub = hub_of(item.path, hubs)
     return DirectoryResult(
         count=hits.count,
-        items=listings_in_order(hits.ids, query.origin, now),
+        items=items,
         page=page,
         page_size=page_size,
         facets=facet_counts,
         backend=hits.backend,
         origin=query.origin,
         applied_intents=applied,
+        hubs=[hub for hub in hubs if hub.slug in query.hubs],
+        home_hub=home_hub,
+        hub_count=len(hubs),
     )
 
 
-def query_for(params, today, parent=None, offset=0, limit=DEFAULT_PAGE_SIZE):
+def query_for(params, today, parent=None, offset=0, limit=DEFAULT_PAGE_SIZE, home_hub=None):
     """The DirectoryQuery ``search_directory`` would ask a backend (benchmarks and the parity test ask it directly)."""
     filterset = filterset_for(params, today)
     if not filterset.is_valid():
         raise InvalidSearch(filterset.errors.get_json_data())
-    query, _applied = build_query(filterset.form.cleaned_data, today, parent)
+    query, _applied = build_query(filterset.form.cleaned_data, today, parent, home_hub)
     query.offset, query.limit = offset, limit
     return query
 
 
-def all_listing_ids(parent=None):
-    """Every live, public listing in reading order (the open-data export), through the same engine."""
-    query = DirectoryQuery(directory_id=parent.pk if parent is not None else None, facets=False, limit=0)
+def all_listing_ids(parent=None, hubs=()):
+    """Every live, public listing (of these hub keys; none: every hub) in reading order (the open-data export),
+    through the same engine."""
+    query = DirectoryQuery(
+        directory_id=parent.pk if parent is not None else None, hubs=list(hubs), facets=False, limit=0
+    )
     engine = get_engine()
     count = engine.search_directory(query).count
     ids = []
@@ -179,4 +220,12 @@ def all_listing_ids(parent=None):
     return ids
 
 
-__all__ = ["DEFAULT_PAGE_SIZE", "MAX_PAGE_SIZE", "DirectoryResult", "InvalidSearch", "search_directory"]
+__all__ = [
+    "ALL",
+    "DEFAULT_PAGE_SIZE",
+    "MAX_PAGE_SIZE",
+    "DirectoryResult",
+    "InvalidSearch",
+    "hub_list",
+    "search_directory",
+]

@@ -55,7 +55,7 @@ def reading_of(page):
     return japanese.fold(japanese.analyse(page.title)[0])[:255]
 
 
-def build_document(page, program_titles=(), directory_id=0):
+def build_document(page, program_titles=(), directory_id=0, hub=""):
     """The fields both backends search on, from a specific ListingPage (in-memory relations are honoured)."""
     from resources_directory.models import AMENITIES
 
@@ -67,6 +67,7 @@ def build_document(page, program_titles=(), directory_id=0):
     return {
         "listing_id": page.pk,
         "directory_id": directory_id,
+        "hub": hub,
         "reading": reading_of(page),
         "name_tokens": stream(page.title, page.kana),
         "label_tokens": join_streams(stream(" ".join(labels), cache=True), stream(page.organisation)),
@@ -89,6 +90,7 @@ def as_engine_document(doc):
     for key in ("categories", "amenities", "weekdays", "rules"):
         out[key] = doc[key].split()
     out["area"] = doc["area"] or None
+    out["hub"] = doc["hub"] or None
     point = doc.get("source_point")
     if point and point[0] is not None:
         out["location"] = {"lat": point[0], "lon": point[1]}
@@ -129,14 +131,20 @@ def _directory_ids(pages):
 
 
 def documents_for(pages):
-    """Documents of these specific pages (live and public ones only), programs and parents read in one query."""
+    """Documents of these specific pages (live and public ones only): programs, parents and hubs read in one query
+    each, whatever the number of pages."""
+    from search.directory.hubs import hub_key, read_hubs
+
     restricted = _restricted_paths()
     pages = [p for p in pages if p.live and _is_public(p, restricted)]
+    if not pages:
+        return []
     directories = _directory_ids(pages)
     programs = _programs_by_venue([p.pk for p in pages])
+    hubs = read_hubs()
     docs = []
     for page in pages:
-        doc = build_document(page, programs.get(page.pk, ()), directories[page.pk])
+        doc = build_document(page, programs.get(page.pk, ()), directories[page.pk], hub_key(page.path, hubs))
         doc["source_point"] = (page.latitude, page.longitude)
         docs.append(doc)
     return docs
@@ -240,6 +248,21 @@ def rebuild(batch=1000, progress=None):
             if progress:
                 progress(len(docs))
     return len(ids)
+
+
+def refresh_hubs():
+    """After a hub or a site is created, changed or deleted: rewrite the documents whose hub is no longer right.
+
+    One query for the hubs and one for every document's (id, hub, path); only the listings that changed hub are
+    rewritten (and sent to the engine)."""
+    from search.directory.hubs import hub_key, read_hubs
+    from search.models import ListingDocument
+
+    hubs = read_hubs()
+    rows = ListingDocument.objects.values_list("listing_id", "hub", "listing__path")
+    moved = [listing_id for listing_id, hub, path in rows.iterator(chunk_size=5000) if hub != hub_key(path, hubs)]
+    refresh(moved)
+    return moved
 
 
 def engine_documents(listing_ids=None):

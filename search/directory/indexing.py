@@ -3,7 +3,8 @@
 A listing's document is rewritten from the saved page itself on a full save (publish, unpublish, import, a
 factory) and never on Wagtail's bookkeeping saves (``update_fields`` without ``live``: a draft revision must not
 reach the public search). Renaming a category or an area, changing a program held at a place, or a view
-restriction above a listing rewrites the documents that carry it.
+restriction above a listing rewrites the documents that carry it. A hub or a site created, changed or deleted
+rewrites the documents whose hub it changes (a listing moved to another hub's tree is a move).
 """
 
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
@@ -85,8 +86,15 @@ def on_restriction_changed(sender, instance, **kwargs):
         documents.refresh(_listing_ids_below(page))
 
 
+def on_hub_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        documents.refresh_hubs()
+
+
 def connect():
-    from home.models import ProgramPage
+    from wagtail.models import Site
+
+    from home.models import HubSettings, ProgramPage
     from resources_directory.models import Area, Category
 
     listing = _listing_model()
@@ -102,3 +110,7 @@ def connect():
     post_delete.connect(on_program_deleted, sender=ProgramPage, dispatch_uid="directory_doc_program_deleted")
     post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="directory_doc_restricted")
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="directory_doc_unrestricted")
+    for model in (HubSettings, Site):
+        uid = f"directory_doc_hub_{model.__name__}"
+        post_save.connect(on_hub_changed, sender=model, dispatch_uid=f"{uid}_saved")
+        post_delete.connect(on_hub_changed, sender=model, dispatch_uid=f"{uid}_deleted")

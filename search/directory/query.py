@@ -52,6 +52,7 @@ class Term:
 class DirectoryQuery:
     terms: list = field(default_factory=list)
     directory_id: int | None = None
+    hubs: list = field(default_factory=list)  # hub keys, any of; empty = every hub
     categories: list = field(default_factory=list)  # any of
     areas: list = field(default_factory=list)  # any of
     amenities: list = field(default_factory=list)  # all of

@@ -57,7 +57,17 @@
     var link = document.createElement("a");
     link.href = point.url;
     link.textContent = point.name;
-    marker.bindPopup(link).addTo(map);
+    var popup = link;
+    if (point.hub) {
+      popup = document.createElement("div");
+      var hub = document.createElement("span");
+      hub.className = "map-hub";
+      hub.textContent = point.hub;
+      popup.appendChild(link);
+      popup.appendChild(document.createElement("br"));
+      popup.appendChild(hub);
+    }
+    marker.bindPopup(popup).addTo(map);
     bounds.push([point.lat, point.lng]);
   });
   map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });

@@ -8,6 +8,7 @@ import json
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
@@ -74,13 +75,19 @@ def migrated_db_contents(django_db_setup, django_db_blocker):
     return contents
 
 
+def load_demo(port):
+    """The demo hubs, their sites on the live server's port: a page's full address (another hub's page, e.g.
+    http://tsubasa.localhost:<port>/...) leads to the live server (Chromium sends *.localhost to this machine)."""
+    call_command("load_demo", port=port, stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
 @pytest.fixture
 def demo_site(live_server, django_db_serialized_rollback, migrated_db_contents):
-    """The demo hub as `make demo` loads it, served by a live server (a fresh database for every test)."""
+    """The demo hubs as `make demo` loads them, served by a live server (a fresh database for every test)."""
     # Django keeps the migrated state (groups, locales, root page) on the connection object to restore it after
     # each test's flush; with Playwright's event loop running, this thread sees another connection object.
     connection._test_serialized_contents = migrated_db_contents
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    load_demo(urlsplit(live_server.url).port)
     return live_server
 
 
@@ -104,13 +111,13 @@ def shared_demo_site(playwright_instance, django_db_setup, django_db_blocker, mi
 
     with django_db_blocker.unblock():
         reset_to_migrated(migrated_db_contents)
-        call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
         thread = LiveServerThread("localhost", static_handler=StaticFilesHandler, connections_override={})
         thread.daemon = True
         thread.start()
         thread.is_ready.wait()
         if thread.error:
             raise thread.error
+        load_demo(thread.port)
         yield f"http://localhost:{thread.port}"
         thread.terminate()
         call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
@@ -121,6 +128,15 @@ def shared_demo_site(playwright_instance, django_db_setup, django_db_blocker, mi
 def staff_users(demo_site):
     """One user per staff group (editor, reviewer, manager), password STAFF_PASSWORD."""
     return {role: make_staff_user(role) for role in ROLE_GROUPS}
+
+
+@pytest.fixture
+def second_hub_staff(demo_site):
+    """The demo's second hub (つばさ区) and one user per staff group of it (editor2, reviewer2, manager2)."""
+    from home.models import HubSettings
+
+    hub = HubSettings.objects.get(slug="tsubasa")
+    return hub, {role: make_staff_user(role, hub=hub, username=f"{role}2") for role in ROLE_GROUPS}
 
 
 class Browser:

@@ -1,4 +1,5 @@
-"""Shared by the browser tests and bench/: how Chromium is started, axe-core injection, network accounting."""
+"""Shared by the browser tests and bench/: how Chromium is started, axe-core injection, network accounting; and
+the admin actions the staff journeys share."""
 
 import os
 from pathlib import Path
@@ -54,3 +55,29 @@ def ja(message):
 
     with translation.override("ja"):
         return translation.gettext(message)
+
+
+# --- staff in the admin ---
+
+
+def admin_action(page, name, navigates=True):
+    """Click a page action in the editor footer (opening the "more actions" dropdown when it is folded) and
+    wait for the page the server answers with."""
+    button = page.locator(f"footer button[name='{name}'], footer [data-workflow-action-name='{name}']").first
+    if not button.is_visible():
+        page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    if not navigates:
+        button.click()
+        return
+    with page.expect_navigation():
+        button.click()
+    page.wait_for_load_state()
+
+
+def refused(context, url, csrf_from):
+    """POST a workflow action the user should not have: the server must refuse it (no state change)."""
+    from django.conf import settings
+
+    token = next(c["value"] for c in context.cookies() if c["name"] == settings.CSRF_COOKIE_NAME)
+    response = context.request.post(url, headers={"X-CSRFToken": token, "Referer": csrf_from}, max_redirects=0)
+    return response.status in (302, 400, 403, 404, 405)

@@ -47,7 +47,7 @@ def test_drafts_stay_private(evaluations, draft, client_for):
 
 
 def test_timeline_and_retrospective_follow_a_goal_across_years(evaluations, client_for):
-    from goals.demo import invented_second_year
+    from goals.demo_data.konan import invented_second_year
     from goals.importer.builder import build
     from goals.importer.parser import parse
     from tests.goals.conftest import SAMPLE

@@ -1,21 +1,72 @@
-import pytest
-from django.core.management import CommandError, call_command
-from wagtail.models import Page, Site
+from io import StringIO
 
-from home.models import HomePage
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from wagtail.models import Collection, Page, Revision, Site, Workflow
+
+from goals.models import EvaluationPage
+from home.hubs import all_hubs
+from home.models import HomePage, ProgramPage, ProgramSession
+from resources_directory.models import Area, Category, ListingPage
+
+
+def snapshot():
+    """What a second load_demo must leave exactly as it is."""
+    return {
+        "pages": list(Page.objects.order_by("path").values_list("path", "title", "live", "latest_revision_id")),
+        "revisions": Revision.objects.count(),
+        "sessions": list(ProgramSession.objects.order_by("pk").values_list("page_id", "frequency", "date")),
+        "areas": list(Area.objects.order_by("slug").values_list("slug", "name", "latitude", "longitude", "hub_id")),
+        "categories": list(Category.objects.order_by("slug").values_list("slug", "name")),
+        "listings": list(ListingPage.objects.order_by("pk").values_list("pk", "area_id", "latitude", "longitude")),
+        "sites": list(Site.objects.order_by("pk").values_list("hostname", "port", "root_page_id", "is_default_site")),
+        "groups": sorted(Group.objects.values_list("name", flat=True)),
+        "workflows": sorted(Workflow.objects.values_list("name", flat=True)),
+        "collections": sorted(Collection.objects.values_list("name", flat=True)),
+    }
 
 
 @pytest.mark.django_db
-def test_load_demo_builds_the_tree_and_is_idempotent():
-    call_command("load_demo")
-    count = Page.objects.count()
-    call_command("load_demo")
-    assert Page.objects.count() == count
-    home = HomePage.objects.get()
-    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
-    slugs = set(home.get_children().values_list("slug", flat=True))
-    assert {"programs", "directory", "evaluations", "about"} <= slugs
+def test_load_demo_builds_two_hubs_and_a_second_run_changes_nothing():
+    output = StringIO()
+    call_command("load_demo", stdout=output)
+    before = snapshot()
+    call_command("load_demo", stdout=StringIO())
+    assert snapshot() == before
+
+    konan, tsubasa = all_hubs()
+    assert (konan.slug, konan.ward, konan.site.hostname, konan.site.is_default_site) == (
+        "konan",
+        "港南区",
+        "localhost",
+        True,
+    )
+    assert (tsubasa.slug, tsubasa.ward, tsubasa.site.hostname) == ("tsubasa", "つばさ区", "tsubasa.localhost")
+    assert not tsubasa.site.is_default_site
+    assert HomePage.objects.count() == 2
+    assert "http://127.0.0.1:8000/" in output.getvalue() and "http://tsubasa.localhost:8000/" in output.getvalue()
+    for hub in (konan, tsubasa):
+        home = hub.site.root_page
+        slugs = set(home.get_children().values_list("slug", flat=True))
+        assert {"programs", "directory", "evaluations", "about"} <= slugs
+        programs = ProgramPage.objects.live().descendant_of(home)
+        assert programs.count() >= 6 and all(program.sessions.exists() for program in programs)
+        assert EvaluationPage.objects.live().descendant_of(home).exists()
+        assert ListingPage.objects.live().descendant_of(home).count() >= 12
+    # Some of the second hub's programs take place at its own listings, in the listing's area.
+    venues = ProgramPage.objects.descendant_of(tsubasa.site.root_page).exclude(venue=None).select_related("venue")
+    assert venues.count() >= 3
+    assert all(p.venue.is_descendant_of(tsubasa.site.root_page) and p.area_name == p.venue.area.name for p in venues)
+    assert EvaluationPage.objects.get(ward="つばさ区").fiscal_year == 2022
     assert not Page.objects.filter(slug="home", depth=2).exists()  # Wagtail's welcome page is gone
+
+    # `make run PORT=8080`: the same hubs move to the new port (their pages' full addresses follow).
+    call_command("load_demo", port=8080, stdout=StringIO())
+    assert set(Site.objects.values_list("hostname", "port")) == {("localhost", 8080), ("tsubasa.localhost", 8080)}
+    assert Page.objects.count() == len(before["pages"])
+    assert ListingPage.objects.get(title="かざぐるま公園").full_url.startswith("http://tsubasa.localhost:8080/")
 
 
 @pytest.mark.django_db
@@ -26,13 +77,38 @@ def test_dev_users_are_refused_outside_development(settings):
 
 
 @pytest.mark.django_db
-def test_dev_users_get_their_groups(home, settings):
+def test_dev_users_are_each_in_exactly_their_hubs_group_and_the_logins_name_the_hub(settings):
     settings.DEBUG = True
-    call_command("create_dev_users")
-    call_command("create_dev_users")
-    from django.contrib.auth import get_user_model
+    call_command("load_demo", stdout=StringIO())
+    stale = get_user_model().objects.create_user("editor2", password="kosodate-dev")  # from an older run
+    stale.groups.add(Group.objects.get(name="港南区地域子育て支援拠点 はっち: Editors"))
+    call_command("create_dev_users", stdout=StringIO())
+    output = StringIO()
+    call_command("create_dev_users", stdout=output)  # again: nothing new, nothing lost
 
     users = get_user_model().objects
-    reviewer_groups = list(users.get(username="reviewer").groups.values_list("name", flat=True))
-    assert reviewer_groups == ["港南区地域子育て支援拠点 はっち: Ward reviewers"]
-    assert list(users.get(username="city").groups.values_list("name", flat=True)) == ["City staff"]
+    expected = {
+        "editor": "港南区地域子育て支援拠点 はっち: Editors",
+        "reviewer": "港南区地域子育て支援拠点 はっち: Ward reviewers",
+        "manager": "港南区地域子育て支援拠点 はっち: Managers",
+        "editor2": "つばさ区地域子育て支援拠点 そら: Editors",
+        "reviewer2": "つばさ区地域子育て支援拠点 そら: Ward reviewers",
+        "manager2": "つばさ区地域子育て支援拠点 そら: Managers",
+        "city": "City staff",
+    }
+    for username, group in expected.items():
+        user = users.get(username=username)
+        assert list(user.groups.values_list("name", flat=True)) == [group], username
+        assert not user.is_superuser and user.check_password("kosodate-dev")
+    admin = users.get(username="admin")
+    assert admin.is_superuser and not admin.groups.exists()
+
+    lines = output.getvalue().splitlines()
+    konan = lines.index(
+        "港南区地域子育て支援拠点 はっち — http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
+    )
+    tsubasa = lines.index(
+        "つばさ区地域子育て支援拠点 そら — http://tsubasa.localhost:8000/ (admin: http://tsubasa.localhost:8000/admin/)"
+    )
+    assert [line.split()[0] for line in lines[konan + 1 : konan + 4]] == ["editor", "reviewer", "manager"]
+    assert [line.split()[0] for line in lines[tsubasa + 1 : tsubasa + 4]] == ["editor2", "reviewer2", "manager2"]

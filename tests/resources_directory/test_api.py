@@ -37,7 +37,7 @@ def test_schema_is_served_and_is_valid_openapi_json_schema(client, db):
         "page",
     } <= names
     search = {p["name"] for p in document["paths"]["/api/v1/search/"]["get"]["parameters"]}
-    assert search == {"q", "type", "page"}
+    assert search == {"q", "type", "page", "hub"}
 
 
 VALID_QUERIES = [

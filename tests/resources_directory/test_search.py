@@ -87,7 +87,9 @@ def test_facets_count_per_category_area_and_amenity(places):
     result = search_directory({"age_months": "12"}, now=MONDAY)
     assert result.facets["category"] == {"salon": 1, "park": 1}
     assert result.facets["area"] == {"hino": 2}
-    assert search_directory({"q": "存在しない"}, now=MONDAY).facets == {"category": {}, "area": {}, "amenity": {}}
+    assert result.facets["hub"] == {"konan": 3}  # every place of the demo hub for 12 months (電話相談 too)
+    empty = {"category": {}, "area": {}, "amenity": {}, "hub": {}}
+    assert search_directory({"q": "存在しない"}, now=MONDAY).facets == empty
 
 
 def test_drafts_are_never_listed(places, directory):
@@ -132,8 +134,8 @@ def test_constant_number_of_queries_whatever_the_page_size(directory, taxonomy, 
         assert len(result.items) == count
         for item in result.items:
             list(item.categories.all()), item.area, item.next_open
-    # synonyms, the count and facets (one GROUP BY), the nearest ids, the pages, 3 prefetches
-    assert len(queries) == 7
+    # the hubs, synonyms, the count and facets (one GROUP BY), the nearest ids, the pages, 3 prefetches
+    assert len(queries) == 8
 
 
 AGE_RANGES = [(None, None), (0, 11), (6, 6), (12, 35), (None, 5), (36, None), (0, 216)]

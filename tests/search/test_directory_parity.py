@@ -15,6 +15,7 @@ from resources_directory import demo
 from resources_directory.factories import bulk_listings
 from search.backends.database import DatabaseEngine
 from search.directory import build_query, documents, query_for, search_directory
+from search.models import ListingDocument
 from tests.resources_directory.conftest import MONDAY
 from tests.search.conftest import ENGINE_NAME, ENGINE_URL
 
@@ -130,6 +131,84 @@ def test_before_the_engine_has_a_directory_index_the_database_answers(home, engi
     try:
         result = search_directory({"q": "こうえん"}, now=MONDAY)
         assert result.backend == "database" and result.count == 5
+        # An edit saved before the rebuild does not make a one-listing index that searches would answer from.
+        documents.send_to_engine(
+            engine_module.get_engine().primary, [ListingDocument.objects.values_list("listing_id", flat=True)[0]]
+        )
+        engine_module._engines.clear()  # not marked down by the first search
+        result = search_directory({"q": "こうえん"}, now=MONDAY)
+        assert result.backend == "database" and result.count == 5
+    finally:
+        engine_module._engines.clear()
+
+
+HUB_CASES = [
+    {"hub": "tsubasa"},
+    {"hub": "konan", "q": "ひろば"},
+    {"hub": ["konan", "tsubasa"], "q": "サロン"},
+    {"hub": "all", "q": "おやこ", "age_months": "6"},
+    {"hub": "all", "lat": "35.418", "lng": "139.61"},  # at the border: nearest first across both wards
+    {"hub": "all", "lat": "35.418", "lng": "139.61", "radius_km": "3", "q": "会"},
+    {"hub": "tsubasa", "postal_code": "234-0054", "sort": "distance"},
+    {"lat": "35.418", "lng": "139.61"},  # the home hub's default: 港南区 only
+]
+
+
+@pytest.fixture
+def two_hubs(city, opensearch):
+    """The city fixture's 港南区 plus つばさ区: 600 generated places north-east of it, the border between them."""
+    from home.hub_setup import create_hub
+
+    hub = create_hub(
+        name="つばさ区地域子育て支援拠点 そら", ward="つばさ区", hostname="tsubasa.localhost", slug="tsubasa"
+    )
+    directory = hub.site.root_page.get_children().get(slug="directory").specific
+    documents.refresh(bulk_listings(directory, 600, random.Random(16), centre=(35.44, 139.63)))
+    opensearch.rebuild_listings(documents.engine_documents())
+    return hub
+
+
+def test_two_hubs_give_the_same_answers_on_both_backends(city, two_hubs, opensearch):
+    from home.models import HubSettings
+
+    database, konan = DatabaseEngine(), HubSettings.objects.get(slug="konan")
+    for params in HUB_CASES:
+        query = query_for(params, MONDAY.date(), offset=0, limit=3000, home_hub=konan)
+        a, b = database.search_directory(query), opensearch.search_directory(query)
+        assert (a.count, a.ids, a.scores, a.facets) == (b.count, b.ids, b.scores, b.facets), params
+        assert a.count > 0, params
+        assert set(a.facets["hub"]) == set(query.hubs or ["konan", "tsubasa"]), params
+        assert sum(a.facets["hub"].values()) == a.count, params
+    across = database.search_directory(query_for(HUB_CASES[4], MONDAY.date(), limit=40))
+    assert across.facets["hub"]["konan"] > 1900 and across.facets["hub"]["tsubasa"] == 600
+    assert set(documents_hubs(across.ids[:40])) == {"konan", "tsubasa"}  # near the border: both wards at once
+
+
+def documents_hubs(ids):
+    from search.models import ListingDocument
+
+    return ListingDocument.objects.filter(listing_id__in=ids).values_list("hub", flat=True)
+
+
+def test_a_hub_scoped_search_is_answered_by_the_database_when_the_engine_is_down(
+    city, two_hubs, client, engine_settings
+):
+    from search import engine as engine_module
+
+    engine_module._engines.clear()
+    params = {"hub": "tsubasa", "q": "ひろば", "page_size": "50"}
+    on_engine = client.get("/api/v1/directory/", params)
+    assert on_engine["X-Search-Backend"] == ENGINE_NAME
+    engine_settings.SEARCH_ENGINE_URL = "http://127.0.0.1:9"  # nothing listens there
+    engine_module._engines.clear()
+    try:
+        down = client.get("/api/v1/directory/", params)
+        assert down.status_code == 200 and down["X-Search-Backend"] == "database"
+        assert down.json()["results"] == on_engine.json()["results"]
+        assert down.json()["facets"] == on_engine.json()["facets"]
+        assert list(down.json()["facets"]["hub"]) == ["tsubasa"]
+        page = client.get("/directory/", {"q": "ひろば"}, HTTP_HOST="tsubasa.localhost")
+        assert page["X-Search-Backend"] == "database" and "ひろば" in page.content.decode()
     finally:
         engine_module._engines.clear()
 

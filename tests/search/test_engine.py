@@ -114,3 +114,33 @@ def test_slow_engine_times_out_within_a_second(opensearch, corpus, client):
         os.kill(pid, signal.SIGCONT)
     assert data["backend"] == "database"
     assert "沐浴体験と赤ちゃんのお世話" in [r["title"] for r in data["results"]]
+
+
+def test_the_hub_scope_is_the_same_on_the_engine_and_the_database(opensearch, home, client, settings):
+    """Within the site's hub by default, across hubs on request: the engine finds the pages the database finds."""
+    from search import engine as engine_module
+    from tests.search.test_hubs import A_PAGE, B_PAGES, make_hub_pages
+
+    make_hub_pages(home)
+    asks = [({}, {}), ({"hub": "all"}, {}), ({"hub": "tsubasa"}, {}), ({}, {"HTTP_HOST": "tsubasa.localhost"})]
+    asks.append(({"hub": "all", "type": "home.programpage"}, {}))
+
+    def answers():
+        engine_module._engines.clear()
+        found = []
+        for params, extra in asks:
+            data = client.get("/api/v1/search/", {"q": "リトミック", **params}, **extra).json()
+            hits = sorted((hit["title"], hit["url"], (hit["hub"] or {}).get("slug")) for hit in data["results"])
+            facets = sorted((facet["key"], facet["count"]) for facet in data["facets"]["type"])
+            found.append((data["backend"], data["count"], hits, facets))
+        return found
+
+    opensearch.rebuild()
+    on_engine = answers()
+    settings.SEARCH_ENGINE_URL = ""
+    on_database = answers()
+    engine_module._engines.clear()
+    assert [answer[0] for answer in on_engine] == [ENGINE_NAME] * len(asks)
+    assert [answer[1:] for answer in on_engine] == [answer[1:] for answer in on_database]
+    assert {title for title, _url, _hub in on_engine[0][2]} == {A_PAGE}
+    assert {title for title, _url, _hub in on_engine[1][2]} == {A_PAGE, *B_PAGES}

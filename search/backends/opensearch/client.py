@@ -125,9 +125,12 @@ class EngineClient:
         )
         return name
 
+    def _alias_exists(self, what):
+        return self._do(self.client.indices.exists_alias, name=self.alias(what))
+
     def _ensure(self, what, properties):
         alias = self.alias(what)
-        if not self._do(self.client.indices.exists_alias, name=alias):
+        if not self._alias_exists(what):
             name = self._create_index(what, properties)
             self._do(self.client.indices.put_alias, index=name, name=alias)
         return alias
@@ -142,6 +145,13 @@ class EngineClient:
         self._do(self.client.indices.update_aliases, body={"actions": actions})
         for index in old:
             self._do(self.client.indices.delete, index=index)
+
+    def _drop_alias(self, what):
+        """Delete the indexes behind an alias that is no longer used (an older mapping version), if any."""
+        alias = self.alias(what)
+        if self._do(self.client.indices.exists_alias, name=alias):
+            for index in self._do(self.client.indices.get_alias, name=alias):
+                self._do(self.client.indices.delete, index=index)
 
     def _bulk_in_batches(self, index, pairs, batch, progress=None):
         """Send (id, document) pairs in bulk requests of ``batch``; ``progress(n)`` after each."""

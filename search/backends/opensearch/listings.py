@@ -10,10 +10,13 @@ from elasticsearch_dsl import A, Q, Search
 from search.backends.opensearch.mappings import listing_properties
 from search.directory.query import TIERS, ListingHits
 
-# The alias <prefix>-directory (not the older <prefix>-listings, whose mapping differs). Until it exists, or when
-# the engine refuses a query, the database answers (EngineUnavailable): run rebuild_search_index after upgrading.
-INDEX = "directory"
-FACET_FIELDS = {"category": "categories", "area": "area", "amenity": "amenities"}
+# The alias <prefix>-directory-v2: version 2 of the mapping has the listing's hub (the older <prefix>-directory and
+# <prefix>-listings lack fields the queries filter on, and a term on a missing field matches nothing rather than
+# failing). Until it exists, or when the engine refuses a query, the database answers (EngineUnavailable): run
+# rebuild_search_index after upgrading; the rebuild removes the indexes of the older aliases.
+INDEX = "directory-v2"
+OLD_INDEXES = ("directory", "listings")
+FACET_FIELDS = {"category": "categories", "area": "area", "amenity": "amenities", "hub": "hub"}
 
 
 def _term_clause(term):
@@ -28,6 +31,8 @@ def _filters(query):
     clauses = [Q("match_all")]
     if query.directory_id:
         clauses.append(Q("term", directory_id=query.directory_id))
+    if query.hubs:
+        clauses.append(Q("terms", hub=list(query.hubs)))
     if query.categories:
         clauses.append(Q("terms", categories=list(query.categories)))
     if query.areas:
@@ -62,13 +67,17 @@ def _sort(query):
 class DirectorySearch:
     """Mixed into the engine: needs the EngineClient methods."""
 
+    # Updates go only into an index that a rebuild filled. Without one (a new installation, or a new mapping
+    # version after an upgrade) an index made on the first write would hold only the listings saved since, and
+    # searches would answer from it; instead they fall back to the database until rebuild_search_index runs.
     def index_listing_documents(self, docs):
-        alias = self._ensure(INDEX, listing_properties)
-        return self._bulk(alias, [(str(d["listing_id"]), d) for d in docs], refresh=len(docs) <= 100)
+        if not self._alias_exists(INDEX):
+            return 0
+        return self._bulk(self.alias(INDEX), [(str(d["listing_id"]), d) for d in docs], refresh=len(docs) <= 100)
 
     def delete_listing_documents(self, listing_ids):
-        alias = self._ensure(INDEX, listing_properties)
-        self._bulk_delete(alias, listing_ids)
+        if self._alias_exists(INDEX):
+            self._bulk_delete(self.alias(INDEX), listing_ids)
 
     def rebuild_listings(self, docs, progress=None, batch=2000):
         """Fill a new listings index and swap the alias to it (searches never see an empty index)."""
@@ -76,6 +85,8 @@ class DirectorySearch:
         self._bulk_in_batches(index, ((str(doc["listing_id"]), doc) for doc in docs), batch, progress)
         self._do(self.client.indices.refresh, index=index)
         self._swap(INDEX, index)
+        for old in OLD_INDEXES:
+            self._drop_alias(old)
 
     def directory_search(self, query):
         """The elasticsearch-dsl Search for a DirectoryQuery."""

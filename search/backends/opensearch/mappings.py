@@ -36,6 +36,7 @@ PAGE_PROPERTIES = {
     "type": {"type": "keyword"},
     "type_label": {"type": "keyword", "index": False},
     "url": {"type": "keyword", "index": False},
+    "path": {"type": "keyword"},  # the page's tree path: a hub's pages are the paths with its home page's prefix
     "title_tokens": {"type": "text", "analyzer": "tokens"},
     "tokens": {"type": "text", "analyzer": "tokens"},
 }
@@ -49,6 +50,7 @@ def page_properties(kuromoji):
 LISTING_PROPERTIES = {
     "listing_id": {"type": "long"},
     "directory_id": {"type": "long"},
+    "hub": {"type": "keyword"},
     "reading": {"type": "keyword"},
     "name_tokens": {"type": "text", "analyzer": "tokens", "norms": False, "index_options": "positions"},
     "label_tokens": {"type": "text", "analyzer": "tokens", "norms": False, "index_options": "positions"},

@@ -30,6 +30,7 @@ class PageSearch:
             "type": page_type_key(page),
             "type_label": str(page._meta.verbose_name),
             "url": page.get_url() or page.url_path,
+            "path": page.path,
             "title_tokens": japanese.index_text(title),
             "tokens": japanese.index_text(f"{title} {body}"),
         }
@@ -73,7 +74,17 @@ class PageSearch:
         self._do(self.client.indices.refresh, index=index)
         self._swap("pages", index)
 
-    def page_search(self, query_string, selected_types=()):
+    @staticmethod
+    def _scoped(s, selected_types, paths):
+        """The hub scope as a filter (it narrows the facets too); the type as a post filter (it does not)."""
+        if paths is not None:
+            s = s.filter(Q("bool", should=[Q("prefix", path=path) for path in paths], minimum_should_match=1))
+        if selected_types:
+            s = s.post_filter("terms", type=list(selected_types))
+        s.aggs.bucket("type", A("terms", field="type", size=50))
+        return s
+
+    def page_search(self, query_string, selected_types=(), paths=None):
         s = Search(index=self.alias("pages"))
         kuromoji = self.has_kuromoji()
         musts = _phrase_query("tokens", query_string)
@@ -87,22 +98,19 @@ class PageSearch:
         boosts.append(Q("match", body=query_string))
         if kuromoji:
             boosts.append(Q("match", **{"body.ja": query_string}))
-        s = s.query(Q("bool", must=musts, should=boosts))
-        if selected_types:
-            s = s.post_filter("terms", type=list(selected_types))
-        s.aggs.bucket("type", A("terms", field="type", size=50))
-        return s
+        return self._scoped(s.query(Q("bool", must=musts, should=boosts)), selected_types, paths)
 
     def search(self, query, filters=None, facets=("type",), page=1, per_page=PER_PAGE):
         filters = filters or {}
         types = page_types()
         selected = [t for t in filters.get("type", []) if t in types]
-        s = self.page_search(query, selected)
+        paths = filters.get("below")
+        s = self.page_search(query, selected, paths)
         if s is None:
             return Results(query, [], 0, page, per_page, self.name, {"type": []})
         start = (page - 1) * per_page
         s = s.extra(from_=start, size=per_page, track_total_hits=True).source(
-            ["title", "body", "type", "type_label", "url"]
+            ["title", "body", "type", "type_label", "url", "path"]
         )
         response = self._query("pages", s)
         total = response["hits"]["total"]["value"]
@@ -111,10 +119,7 @@ class PageSearch:
             loose = japanese.loose_tokens(query)
             if loose:
                 s2 = Search().query(Q("match", tokens={"query": " ".join(loose), "operator": "or"}))
-                if selected:
-                    s2 = s2.post_filter("terms", type=selected)
-                s2.aggs.bucket("type", A("terms", field="type", size=50))
-                s2 = s2.extra(from_=start, size=per_page, track_total_hits=True)
+                s2 = self._scoped(s2, selected, paths).extra(from_=start, size=per_page, track_total_hits=True)
                 response = self._query("pages", s2)
                 total, hits = response["hits"]["total"]["value"], response["hits"]["hits"]
         facet_list = []
@@ -135,6 +140,7 @@ class PageSearch:
                     src["type"],
                     src.get("type_label", ""),
                     highlight(src.get("body", ""), query),
+                    src.get("path", ""),
                 )
             )
         return Results(query, out, total, page, per_page, self.name, {"type": facet_list})

@@ -15,9 +15,10 @@ from home.recurrence import TOKYO
 from home.schedule import WeekOfMonth
 from tests.home.programs.conftest import once
 
-# upcoming_occurrences runs exactly this many queries, whatever the number of programs and sessions:
-# one for Wagtail's view restrictions (.public()) and one for the sessions joined with their pages.
-AGENDA_QUERIES = 2
+# upcoming_occurrences runs exactly this many queries, whatever the number of programs, sessions and hubs:
+# Wagtail's view restrictions (.public()), the sessions with their pages' title, path and life stages, and the
+# pages of the occurrences found (with their venues).
+AGENDA_QUERIES = 3
 
 
 def test_occurrences_are_sorted_and_carry_page_start_end_title(make_program, soon):
