@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from wagtail.models import Collection, GroupPagePermission, Site, Workflow
 
+from home.demo import DEV_PORT
 from home.hubs import all_hubs
 from home.models import HubSettings
 from home.permissions import STAFF_ROLES
@@ -72,7 +73,7 @@ def test_adding_a_hub_makes_its_site_groups_collection_and_sections(admin_client
         ({"slug": "Midori Ku"}, "slug"),
         ({"slug": "みどり"}, "slug"),
         ({"slug": ""}, "slug"),
-        ({"hostname": "localhost"}, "hostname"),  # the demo hub's site
+        ({"hostname": "localhost", "port": str(DEV_PORT)}, "hostname"),  # the demo hub's site
         ({"hostname": "http://midori.example.jp/"}, "hostname"),
         ({"hostname": ""}, "hostname"),
         ({"port": "0"}, "port"),
@@ -89,7 +90,8 @@ def test_invalid_input_is_named_on_its_field_and_nothing_is_made(admin_client, h
 
 
 def test_errors_are_in_japanese(admin_client, home):
-    response = admin_client.post("/admin/hubs/", {**NEW_HUB, "slug": "konan", "hostname": "localhost"})
+    clash = {"slug": "konan", "hostname": "localhost", "port": str(DEV_PORT)}
+    response = admin_client.post("/admin/hubs/", {**NEW_HUB, **clash})
     assert response.context["form"].errors == {
         "slug": ["このキーは別の拠点が使っています。"],
         "hostname": ["このホスト名とポートのサイトはすでにあります。"],
