@@ -40,11 +40,12 @@ from wagtail.models import Site  # noqa: E402
 
 from home.agenda import find_occurrences, today, upcoming_occurrences  # noqa: E402
 from home.demo import build_site  # noqa: E402
+from home.demo_data import konan  # noqa: E402
 from home.factories import ProgramPageFactory  # noqa: E402
 from home.hub_setup import create_hub  # noqa: E402
 from home.hubs import all_hubs  # noqa: E402
 from home.models import ProgramSession  # noqa: E402
-from home.program_demo import programs as demo_programs  # noqa: E402
+from home.program_demo import Sessions  # noqa: E402
 
 WEEKS = 4
 
@@ -57,10 +58,11 @@ def percentiles(times):
 def add_programs(hub_home, count, start, number):
     """``count`` programs below the hub's programs index, cycling through the demo's programs and sessions."""
     index = hub_home.get_children().get(slug="programs").specific
-    templates = demo_programs(start)
+    templates = konan.programs(Sessions(start))  # the first demo hub's programs, without their venues
     sessions = []
     for serial in range(count):
         fields, rules = templates[serial % len(templates)]
+        fields = {name: value for name, value in fields.items() if name != "venue"}
         page = ProgramPageFactory(parent=index, **{**fields, "slug": f"{fields['slug']}-{number}-{serial}"})
         sessions += [ProgramSession(page=page, sort_order=order, **rule) for order, rule in enumerate(rules)]
     ProgramSession.objects.bulk_create(sessions)
