@@ -91,7 +91,7 @@ class HubScope:
     @property
     def across(self):
         """Results come from another hub than the current one: mark each with its hub."""
-        return self.selected != [self.current]
+        return bool(self.selected) and self.selected != [self.current]
 
     @property
     def is_all(self):

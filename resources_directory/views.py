@@ -167,7 +167,7 @@ def request_hub(request, hubs):
 def program_hubs(form, hubs, home_hub):
     """The hubs whose programs the 生まれたら page lists: the same as its places (this hub, or every hub)."""
     if form.cleaned_data.get("all_hubs") or home_hub is None:
-        return hubs
+        return hubs or None  # no hub at all: every program
     return [home_hub]
 
 

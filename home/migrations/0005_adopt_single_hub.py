@@ -9,6 +9,8 @@ tree's root and image/document rights on the root collection, so they reached ev
 - a fresh installation has no hub yet: the empty global groups and their root rights are removed; hubs are
   made by ``manage.py create_hub`` (or ``load_demo``) with their own groups.
 Shared snippets (categories, synonyms) are now the city's: hub groups lose their rights on them.
+Migrating back changes nothing (the hub keeps its groups and rights); migrating forward again leaves a hub that
+already has its groups as it is.
 """
 
 from django.db import migrations
@@ -67,16 +69,19 @@ def adopt(apps, schema_editor):
         return
 
     hub, _created = HubSettings.objects.get_or_create(site=site)
+    if hub.editors_id is not None:
+        return  # already a hub with its own groups: migrated before (and migrated back, which changes nothing)
     name = hub.hub_name or site.site_name or site.hostname
     hub.hub_name = name
     hub.slug = hub.slug or slugify(site.hostname.split(".")[0]) or "hub"
     for role, field in ROLES.items():
-        group = legacy[role] or Group.objects.create(name=role)
+        group = legacy[role] or Group.objects.get_or_create(name=f"{name}: {role}")[0]
         group.name = f"{name}: {role}"
         group.save()
         setattr(hub, field, group)
         groups.append(group)
-    hub.collection = new_collection(Collection, name)
+    if hub.collection_id is None:
+        hub.collection = new_collection(Collection, name)
     hub.save()
 
     home = site.root_page

@@ -64,3 +64,16 @@ def test_the_old_groups_become_the_hubs_groups_with_their_members_and_nothing_re
     assert set(GroupCollectionPermission.objects.values_list("collection", flat=True)) == {hub.collection.pk}
     assert list(hub.areas.values_list("slug", flat=True)) == ["hino"]
     assert not hub.editors.permissions.filter(codename__in=["change_category", "change_synonymgroup"]).exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_migrating_back_and_forward_again_leaves_the_adopted_hub_as_it_is(legacy_install):
+    migrate()
+    hub = HubSettings.objects.get()
+    groups, collection = [hub.editors_id, hub.ward_reviewers_id, hub.managers_id], hub.collection_id
+    migrate(BEFORE)
+    migrate()
+    hub = HubSettings.objects.get()
+    assert [hub.editors_id, hub.ward_reviewers_id, hub.managers_id] == groups and hub.collection_id == collection
+    assert Collection.objects.filter(depth=2).count() == 1
+    assert legacy_install.groups.get() == hub.editors

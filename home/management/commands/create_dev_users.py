@@ -48,4 +48,4 @@ class Command(BaseCommand):
             label = group.name if group is not None else "superuser"
             self.stdout.write(f"  {username:<9} / {DEV_PASSWORD}  ({label}; {state})")
         self.stdout.write(f"'city' sees every hub's goals at {dev_url(all_hubs().first())}admin/city/goals/.")
-        self.stdout.write("These logins are for development only; 'admin' and managers first enrol two-factor.")
+        self.stdout.write("Development logins only; 'admin', the managers and 'city' first enrol two-factor.")
