@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from goals.eras import fiscal_year_label
 from goals.models import EvaluatedGoal, EvaluationIndexPage, EvaluationPage, NextYearGoal
 from home.business_areas import BusinessArea
+from home.hub_scope import below
 from home.hubs import hub_for_path
 
 PERMISSION = "goals.view_city_overview"
@@ -135,21 +136,13 @@ def area_filter(area):
     return Q(goal__business_area=area)
 
 
-def below_any(paths):
-    """Pages at or below any of these tree paths."""
-    scope = Q(pk__in=[])
-    for path in paths:
-        scope |= Q(path__startswith=path)
-    return scope
-
-
 def hub_columns(hubs, year, area=""):
     """[HubColumn] for the given hubs (in their order) and fiscal year, rows filtered by business area."""
     hubs = list(hubs)
     columns = {hub.pk: HubColumn(hub) for hub in hubs}
     if not hubs or year is None:
         return list(columns.values())
-    scope = below_any(hub.site.root_page.path for hub in hubs)
+    scope = below(hub.site.root_page.path for hub in hubs)
     area_rows = area_filter(area)
     documents = (
         published_documents()

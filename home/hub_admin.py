@@ -16,7 +16,6 @@ import functools
 
 from django import forms
 from django.contrib.admin.utils import unquote
-from django.db.models import Q
 from django.http import Http404
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
@@ -31,6 +30,7 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.hub_scope import below
 from home.hubs import hubs_for_user
 
 # Models whose rows belong to one hub, filled by HubOwnedViewSet (home.admin_routes narrows reports with it).
@@ -43,10 +43,7 @@ def sees_every_hub(user):
 
 def hub_pages_q(hubs, field="path"):
     """A Q for pages (or rows reaching a page through ``field``) inside one of these hubs' page trees."""
-    q = Q(pk__in=[])
-    for hub in hubs:
-        q |= Q(**{f"{field}__startswith": hub.site.root_page.path})
-    return q
+    return below([hub.site.root_page.path for hub in hubs], prefix=field[: -len("path")])
 
 
 class HubOwnedPermissionPolicy(ModelPermissionPolicy):
