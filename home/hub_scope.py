@@ -14,7 +14,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from home.hubs import all_hubs
+from home.hubs import all_hubs, hub_finder, hub_for_site
 from home.models import HubSettings
 
 HUB_PARAMETER = "hub"
@@ -27,28 +27,6 @@ def below(paths, prefix=""):
     for path in paths:
         condition |= Q(**{f"{prefix}path__startswith": path})
     return condition
-
-
-def hub_finder(hubs):
-    """A function tree path → the hub whose home page is that path or above it (the deepest), or None.
-
-    ``home.hubs.hub_for_path`` looks at every hub per call; this looks up one prefix per depth of hub home pages,
-    so marking a thousand programs with their hub costs the same for 18 hubs as for one.
-    """
-    by_length = {}
-    for hub in hubs:
-        root = hub.site.root_page.path
-        by_length.setdefault(len(root), {})[root] = hub
-    lengths = sorted(by_length, reverse=True)
-
-    def find(path):
-        for length in lengths:
-            hub = by_length[length].get(path[:length])
-            if hub is not None:
-                return hub
-        return None
-
-    return find
 
 
 def hub_label(hub):
@@ -136,5 +114,4 @@ def scope_for_path(path):
 def scope_for_site(site):
     """The scope of a request to a site (e.g. the site search): the site's hub is the current one."""
     hubs = list(all_hubs())
-    current = next((hub for hub in hubs if site is not None and hub.site_id == site.pk), None)
-    return HubScope(hubs, current)
+    return HubScope(hubs, hub_for_site(site, hubs) if site is not None else None)

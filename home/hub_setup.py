@@ -5,13 +5,15 @@ running it again finds what exists and adds only what is missing.
 """
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupApprovalTask, Page, Site, Workflow, WorkflowPage, WorkflowTask
 
 from goals.factories import EvaluationIndexPageFactory
 from home.factories import HomePageFactory, ProgramIndexPageFactory, StandardPageFactory
-from home.hubs import all_hubs
+from home.hubs import all_hubs, hub_for_site
 from home.models import HomePage, HubSettings
 from home.permissions import MANAGERS, STAFF_ROLES, city_staff_group, grant_hub_permissions
 from resources_directory.factories import DirectoryPageFactory
@@ -40,14 +42,17 @@ def child_by_slug(parent, slug):
 
 def check_new_hub(name, slug, hostname, port):
     if not name.strip():
-        raise HubError("A hub needs a name.")
+        raise HubError(_("A hub needs a name."))
     if not slug:
-        raise HubError("A hub needs a key (--slug) made of latin letters, digits and hyphens.")
+        raise HubError(_("A hub needs a key (--slug) made of latin letters, digits and hyphens."))
     if HubSettings.objects.filter(slug=slug).exclude(site__hostname=hostname, site__port=port).exists():
-        raise HubError(f"Another hub already uses the key {slug!r}.")
+        raise HubError(_("Another hub already uses the key “%(key)s”.") % {"key": slug})
+    there = all_hubs().filter(site__hostname=hostname, site__port=port).exclude(slug=slug).first()
+    if there is not None:
+        raise HubError(_("%(host)s already serves the hub %(hub)s.") % {"host": f"{hostname}:{port}", "hub": there})
     taken = Group.objects.filter(name__in=[f"{name}: {role}" for role in STAFF_ROLES]).exists()
     if taken and not HubSettings.objects.filter(hub_name=name, site__hostname=hostname, site__port=port).exists():
-        raise HubError(f"Staff groups named after {name!r} already exist: choose another name.")
+        raise HubError(_("Staff groups named after “%(name)s” already exist: choose another name.") % {"name": name})
 
 
 @transaction.atomic
@@ -57,10 +62,13 @@ def create_hub(*, name, ward, hostname, slug=None, port=80, default=False, home_
     check_new_hub(name, slug, hostname, port)
     site = Site.objects.filter(hostname=hostname, port=port).first()
     if site is None and default:
-        site = Site.objects.filter(is_default_site=True).first()
-    home = site.root_page.specific if site and isinstance(site.root_page.specific, HomePage) else None
+        site = unclaimed_default_site()
+    home = own_home_page(site)
     if home is None:
-        home = HomePageFactory(parent=Page.get_first_root_node(), slug=slug, title=home_title or name)
+        try:
+            home = HomePageFactory(parent=Page.get_first_root_node(), slug=slug, title=home_title or name)
+        except ValidationError as error:
+            raise HubError(" ".join(error.messages)) from None
     site = attach_site(site, home, hostname, port, name, default)
 
     hub, _created = HubSettings.objects.get_or_create(site=site)
@@ -84,13 +92,33 @@ def create_hub(*, name, ward, hostname, slug=None, port=80, default=False, home_
     return hub
 
 
+def unclaimed_default_site():
+    """The default site when no hub has it yet (a fresh install's "Welcome to Wagtail" site), else None."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None or hub_for_site(site) is not None:
+        return None
+    return site
+
+
+def own_home_page(site):
+    """The site's home page to build the hub on: none when it is another hub's (a second hostname on it)."""
+    if site is None or not isinstance(site.root_page.specific, HomePage):
+        return None
+    if all_hubs().filter(site__root_page=site.root_page).exclude(site=site).exists():
+        return None
+    return site.root_page.specific
+
+
 def attach_site(site, home, hostname, port, name, default):
+    if default:  # one default site: the new hub's
+        Site.objects.filter(is_default_site=True).exclude(pk=getattr(site, "pk", None)).update(is_default_site=False)
     if site is None:
         return Site.objects.create(
             hostname=hostname, port=port, root_page=home, site_name=name, is_default_site=default
         )
     old_root = site.root_page
     site.hostname, site.port, site.root_page, site.site_name = hostname, port, home, name
+    site.is_default_site = site.is_default_site or default
     site.save()
     if old_root.pk != home.pk and type(old_root.specific) is Page and old_root.slug == "home":
         old_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" placeholder

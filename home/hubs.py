@@ -10,26 +10,57 @@ from home.models import HubSettings
 
 
 def all_hubs():
-    """Every hub, in page-tree order (the first one is the first created)."""
-    return HubSettings.objects.select_related("site", "site__root_page").order_by("site__root_page__path")
+    """Every real hub, in page-tree order (the first one is the first created).
+
+    Real means made by ``home.hub_setup.create_hub``: it has a key and its staff groups. Wagtail makes a blank
+    ``HubSettings`` row for any site whose pages read ``settings.home.HubSettings`` (e.g. a second hostname on a
+    hub's home page); those rows are not hubs. Everything that lists hubs goes through here.
+    """
+    return (
+        HubSettings.objects.filter(
+            slug__isnull=False, editors__isnull=False, ward_reviewers__isnull=False, managers__isnull=False
+        )
+        .select_related("site", "site__root_page")
+        .order_by("site__root_page__path", "pk")
+    )
+
+
+def hub_finder(hubs):
+    """A function tree path → the hub whose home page is that path or above it (the deepest), or None.
+
+    Looks up one prefix per depth of hub home pages, so marking a thousand pages with their hub costs the same for
+    18 hubs as for one. Two hubs on one home page: the first in ``hubs`` (``all_hubs`` order: the older) wins.
+    """
+    by_length = {}
+    for hub in hubs:
+        root = hub.site.root_page.path
+        by_length.setdefault(len(root), {}).setdefault(root, hub)
+    lengths = sorted(by_length, reverse=True)
+
+    def find(path):
+        for length in lengths:
+            hub = by_length[length].get(path[:length])
+            if hub is not None:
+                return hub
+        return None
+
+    return find
 
 
 def hub_for_path(path, hubs=None):
     """The hub whose home page is this tree path or above it (the deepest one), or None."""
-    best = None
-    for hub in hubs if hubs is not None else all_hubs():
-        root_path = hub.site.root_page.path
-        if path.startswith(root_path) and (best is None or len(root_path) > len(best.site.root_page.path)):
-            best = hub
-    return best
+    return hub_finder(hubs if hubs is not None else all_hubs())(path)
 
 
 def hub_for_page(page):
     return hub_for_path(page.path)
 
 
-def hub_for_site(site):
-    return HubSettings.objects.filter(site=site).select_related("site", "site__root_page").first()
+def hub_for_site(site, hubs=None):
+    """The site's own hub, else (another hostname on a hub's pages) the hub of its root page, or None."""
+    hubs = list(hubs if hubs is not None else all_hubs())
+    own = next((hub for hub in hubs if hub.site_id == site.pk), None)
+    return own or hub_finder(hubs)(site.root_page.path)
 
 
 def hub_for_request(request):

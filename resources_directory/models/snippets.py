@@ -36,7 +36,7 @@ class Area(index.Indexed, models.Model):
         verbose_name=_("hub"),
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,  # deleting a hub's site keeps its areas (and the listings' area) for another hub
         related_name="areas",
     )
     name = models.CharField(_("name"), max_length=100)

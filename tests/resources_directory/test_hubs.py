@@ -175,12 +175,15 @@ def test_moving_a_listing_to_another_hub_moves_it_in_the_search(tsubasa, places)
 
 
 def test_a_hub_made_over_existing_listings_takes_them_and_gives_them_back_when_removed(places, directory):
+    from django.contrib.auth.models import Group
     from wagtail.models import Site
 
     from home.models import HubSettings
+    from home.models.settings import ROLE_FIELDS
 
     site = Site.objects.create(hostname="hino.localhost", root_page=directory)
-    HubSettings.objects.create(site=site, hub_name="日野の拠点", ward="日野区", slug="hino-hub")
+    groups = {field: Group.objects.create(name=f"日野の拠点: {field}") for field in ROLE_FIELDS.values()}
+    HubSettings.objects.create(site=site, hub_name="日野の拠点", ward="日野区", slug="hino-hub", **groups)
     assert set(ListingDocument.objects.values_list("hub", flat=True)) == {"hino-hub"}
     assert search_directory({"hub": "konan"}, now=MONDAY).count == 0
     site.delete()
