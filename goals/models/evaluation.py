@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from goals.eras import era_label, fiscal_year_label
+from home.hub_page_form import HubPageForm
 
 LINES_HELP = _("One item per line.")
 
@@ -38,6 +39,8 @@ class EvaluationPage(Page):
     principles = models.TextField(_("operating principles"), blank=True, help_text=LINES_HELP)
     business_areas = models.TextField(_("business areas"), blank=True, help_text=LINES_HELP)
     evaluation_method = models.TextField(_("evaluation and publication method"), blank=True, help_text=LINES_HELP)
+
+    base_form_class = HubPageForm  # the goals its rows link to: its hub's
 
     content_panels = [
         *Page.content_panels,

@@ -6,7 +6,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -14,6 +13,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.business_areas import BusinessArea
+from home.hub_page_form import HubPageForm
 from home.life_stages import LifeStage
 from home.models.sections import SectionIndexPage
 
@@ -48,7 +48,9 @@ class Booking(models.TextChoices):
 BOOKING_REQUIRED = (Booking.PHONE, Booking.WEB)
 
 
-class ProgramPageForm(WagtailAdminPageForm):
+class ProgramPageForm(HubPageForm):
+    """Its venue and image: one of its hub's (``HubPageForm``)."""
+
     life_stages = forms.MultipleChoiceField(
         label=_("For"), choices=LifeStage.choices, widget=forms.CheckboxSelectMultiple, required=True
     )

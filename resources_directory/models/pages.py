@@ -8,11 +8,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.hub_page_form import HubPageForm
 from home.life_stages import AGE_STAGE_MONTHS, LifeStage
 from home.models.sections import SectionIndexPage
 from resources_directory.models.hours import next_opening
@@ -42,17 +42,6 @@ class DirectoryPage(SectionIndexPage):
 
     def serve(self, request, *args, **kwargs):
         return self.view(self, request, *args, **kwargs)
-
-
-class ListingPageForm(WagtailAdminPageForm):
-    """The area choice lists only the areas of the listing's own hub (areas belong to a hub)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        page = self.instance if self.instance.pk else self.parent_page
-        if "area" in self.fields and page is not None:
-            hub_homes = Page.objects.ancestor_of(page, inclusive=True)
-            self.fields["area"].queryset = self.fields["area"].queryset.filter(hub__site__root_page__in=hub_homes)
 
 
 class ListingPage(Page):
@@ -151,7 +140,7 @@ class ListingPage(Page):
         index.FilterField("min_age_months"),
         index.FilterField("max_age_months"),
     ]
-    base_form_class = ListingPageForm
+    base_form_class = HubPageForm  # the area: one of its hub's
 
     parent_page_types = ["resources_directory.DirectoryPage"]
     subpage_types = []
