@@ -25,16 +25,23 @@ def all_hubs():
     )
 
 
+def _precedence(hub):
+    return (not (hub.slug and hub.editors_id), hub.pk)
+
+
 def hub_finder(hubs):
     """A function tree path → the hub whose home page is that path or above it (the deepest), or None.
 
     Looks up one prefix per depth of hub home pages, so marking a thousand pages with their hub costs the same for
-    18 hubs as for one. Two hubs on one home page: the first in ``hubs`` (``all_hubs`` order: the older) wins.
+    18 hubs as for one. Two rows on one home page (an alias site): a real hub (with its key and groups) wins over
+    a blank settings row, then the older; whatever order ``hubs`` comes in.
     """
     by_length = {}
     for hub in hubs:
         root = hub.site.root_page.path
-        by_length.setdefault(len(root), {}).setdefault(root, hub)
+        roots = by_length.setdefault(len(root), {})
+        if root not in roots or _precedence(hub) < _precedence(roots[root]):
+            roots[root] = hub
     lengths = sorted(by_length, reverse=True)
 
     def find(path):
