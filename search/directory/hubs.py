@@ -41,6 +41,6 @@ def hub_json(hub):
 
 def hub_label(hub):
     """「港南区地域子育て支援拠点 はっち（港南区）」: how a card, a map popup and the scope line name a hub."""
-    if hub is None:
-        return ""
-    return f"{hub.hub_name}（{hub.ward}）" if hub.ward else hub.hub_name
+    from home.hub_scope import hub_label as label
+
+    return label(hub) if hub is not None else ""
