@@ -16,6 +16,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap),
     path("api/v2/", api_router.urls),
+    path("", include("bookings.urls")),
     path("", include("search.urls")),
     path("", include("resources_directory.urls")),
     path("", include("goals.urls")),

@@ -18,9 +18,10 @@
 * ``weekdays``: weekday numbers (0 = Monday) the occurrence starts on.
 
 Returns a list of :class:`Occurrence` (``.page`` the specific ProgramPage, ``.session``, ``.start`` and
-``.end`` aware datetimes in Asia/Tokyo, ``.title``, ``.uid``, ``.hub``) sorted by start, then title.
-A constant number of SQL queries (three: view restrictions, sessions with their pages' title, path and life
-stages, then the pages) whatever the number of programs, sessions and hubs.
+``.end`` aware datetimes in Asia/Tokyo, ``.title``, ``.uid``, ``.hub``, ``.cancelled`` / ``.cancel_reason``
+from its ``SessionDate`` row) sorted by start, then title.
+A constant number of SQL queries (four: view restrictions, sessions with their pages' title, path and life
+stages, the pages, then the dates' rows) whatever the number of programs, sessions and hubs.
 
 ``find_occurrences`` (same arguments) stops before the third query: its occurrences have no ``.page`` yet, so a
 caller that shows a slice (a page of the agenda, a calendar cell) loads the pages of that slice only with
@@ -33,6 +34,7 @@ from datetime import datetime, timedelta
 from django.db.models import F, Q
 
 from home.hub_scope import below, hub_finder
+from home.models.session_dates import session_date_key
 from home.recurrence import MAX_RULE_DAYS, TOKYO
 
 # The widest window one call may expand (protects the server from ?date_to=9999-12-31).
@@ -47,6 +49,24 @@ class Occurrence:
     title: str
     hub: object = None
     page: object = None  # the specific ProgramPage, once ``attach_pages`` has loaded it
+    session_date: object = None  # its ``SessionDate`` row (cancellation, bookings), once ``attach_dates`` has run
+
+    @property
+    def key(self):
+        """The date's name in booking links and the API (``home.models.session_dates``)."""
+        return session_date_key(self.session.pk, self.start.date())
+
+    @property
+    def cancelled(self):
+        return self.session_date is not None and self.session_date.cancelled
+
+    @property
+    def cancel_reason(self):
+        return self.session_date.cancel_reason if self.cancelled else ""
+
+    @property
+    def sequence(self):
+        return self.session_date.sequence if self.session_date is not None else 0
 
     @property
     def uid(self):
@@ -119,7 +139,8 @@ def occurrences_for_sessions(sessions, first_day, last_day, low, high, life_stag
 
 
 def attach_pages(occurrences):
-    """Load the specific pages (and venues) of these occurrences in one query; returns the occurrences."""
+    """Load the specific pages (and venues) of these occurrences in one query, and their ``SessionDate`` rows
+    (cancellations) in another; returns the occurrences."""
     from home.models import ProgramPage
 
     missing = {occurrence.session.page_id for occurrence in occurrences if occurrence.page is None}
@@ -128,6 +149,21 @@ def attach_pages(occurrences):
         for occurrence in occurrences:
             if occurrence.page is None:
                 occurrence.page = pages[occurrence.session.page_id]
+    return attach_dates(occurrences)
+
+
+def attach_dates(occurrences):
+    """Give each occurrence its ``SessionDate`` row, if one exists (one query); returns the occurrences."""
+    from home.models import SessionDate
+
+    sessions = {occurrence.session.pk for occurrence in occurrences if occurrence.session.pk is not None}
+    if not sessions:  # nothing, or a preview's unsaved sessions
+        return occurrences
+    days = [occurrence.start.date() for occurrence in occurrences]
+    rows = SessionDate.objects.filter(session__in=sessions, date__gte=min(days), date__lte=max(days))
+    by_key = {(row.session_id, row.date): row for row in rows}
+    for occurrence in occurrences:
+        occurrence.session_date = by_key.get((occurrence.session.pk, occurrence.start.date()))
     return occurrences
 
 
@@ -160,7 +196,7 @@ def program_occurrences(page, start, end):
     found = occurrences_for_sessions(sessions, first_day, last_day, low, high)
     for occurrence in found:
         occurrence.page = page
-    return found
+    return attach_dates(found)
 
 
 def today():

@@ -7,7 +7,7 @@ import wagtail_factories
 
 from home.business_areas import BusinessArea
 from home.life_stages import LifeStage
-from home.models import Booking, HomePage, ProgramIndexPage, ProgramPage, ProgramSession, StandardPage
+from home.models import BookingMethod, HomePage, ProgramIndexPage, ProgramPage, ProgramSession, StandardPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -42,7 +42,7 @@ class ProgramPageFactory(wagtail_factories.PageFactory):
     life_stages = factory.LazyFunction(lambda: [LifeStage.AGE_0_EARLY.value, LifeStage.AGE_0_LATE.value])
     place_name = "はっち 親子のひろば"
     area_name = "港南中央"
-    booking = Booking.NOT_NEEDED
+    booking = BookingMethod.NOT_NEEDED
 
     class Meta:
         model = ProgramPage

@@ -1,7 +1,9 @@
 """iCalendar (RFC 5545) feeds of program sessions, built with the ``icalendar`` package.
 
 One VEVENT per occurrence (recurrences are expanded here, so holidays and exception dates are exact in every
-calendar app). UIDs are stable (session id + date), so a calendar app updates events instead of duplicating.
+calendar app). UIDs are stable (session id + date), so a calendar app updates events instead of duplicating;
+a date the hub called off stays in the feed with ``STATUS:CANCELLED`` and a bumped ``SEQUENCE``, so subscribed
+calendars strike it out (the occurrences need ``home.agenda.attach_dates``).
 An occurrence that knows its hub (``Occurrence.hub``) carries the hub's name and ward as CATEGORIES; the event's
 URL is always on the program's own hub (its site's hostname).
 """
@@ -32,6 +34,10 @@ def build_calendar(occurrences, name, request=None, description=""):
         event.add("dtstart", occurrence.start)
         event.add("dtend", occurrence.end)
         event.add("summary", occurrence.title)
+        if occurrence.sequence:
+            event.add("sequence", occurrence.sequence)
+        if occurrence.cancelled:
+            event.add("status", "CANCELLED")
         if page.summary:
             event.add("description", page.summary)
         location = ", ".join(part for part in (page.place, page.address) if part)

@@ -18,6 +18,8 @@ MANAGERS = "Managers"
 STAFF_ROLES = (EDITORS, WARD_REVIEWERS, MANAGERS)
 CITY_STAFF = "City staff"
 
+# A hub's bookings (personal data) are kept by its Editors and Managers, limited to their own hub by the admin views.
+BOOKING_PERMISSIONS = ["bookings.add_booking", "bookings.change_booking", "bookings.view_booking"]
 # Model permissions ("app_label.codename") of each hub role. Hub-owned snippets (areas, goals) are further
 # limited to the user's own hubs by their viewsets; shared snippets (categories, synonyms) are kept by the city.
 ROLE_MODEL_PERMISSIONS = {
@@ -28,6 +30,7 @@ ROLE_MODEL_PERMISSIONS = {
         "resources_directory.view_area",
         "goals.add_goal",
         "goals.change_goal",
+        *BOOKING_PERMISSIONS,
     ],
     WARD_REVIEWERS: ["wagtailadmin.access_admin"],
     MANAGERS: [
@@ -38,6 +41,7 @@ ROLE_MODEL_PERMISSIONS = {
         "resources_directory.view_area",
         "goals.add_goal",
         "goals.change_goal",
+        *BOOKING_PERMISSIONS,
     ],
 }
 CITY_MODEL_PERMISSIONS = [

@@ -20,6 +20,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
     "home",
+    "bookings",
     "goals",
     "resources_directory",
     "search",
@@ -111,7 +112,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # Concurrent readers while the editor writes; wait instead of failing when locked.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            # Every transaction takes the write lock when it begins, so two bookings for the last place are served
+            # one after the other (a read-then-write transaction would otherwise fail with "database is locked").
+            "transaction_mode": "IMMEDIATE",
+        }
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -252,7 +259,14 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 
 # Per-client-IP rate limits on the expensive public endpoints: (path prefix, requests per minute).
 RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "true").lower() == "true"
-RATELIMIT_RULES = [("/search/", 60), ("/directory/", 120), ("/api/", 120)]
+RATELIMIT_RULES = [
+    ("/search/", 60),
+    ("/directory/", 120),
+    ("/api/v1/bookings/", 20),
+    ("/api/", 120),
+    ("/book/", 20),
+    ("/booking/", 30),
+]
 RATELIMIT_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 WAGTAILAPI_LIMIT_MAX = 50
 
@@ -270,7 +284,7 @@ BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 # --- public page cache (cms/page_cache.py: whole pages for visitors without a session) ---
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 # Saving or deleting a model of these apps retires every cached page (pages, snippets, settings, media).
-PAGE_CACHE_APPS = ["home", "goals", "resources_directory", "wagtailcore", "wagtailimages", "wagtaildocs"]
+PAGE_CACHE_APPS = ["home", "bookings", "goals", "resources_directory", "wagtailcore", "wagtailimages", "wagtaildocs"]
 # Single models of other apps whose changes alter what visitors get (the directory's synonyms change its results).
 PAGE_CACHE_MODELS = ["site_search.synonymgroup"]
 # A file cache is shared by every worker process on the machine; a portal can point "pages" at Redis or memcached.
@@ -293,3 +307,8 @@ CACHES = {
 # --- browser tests / admin login in Japanese ---
 # Wagtail's login form leaves "Password" and "Remember me" untranslated; this one labels every field.
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_forms.TranslatedLoginForm"
+
+# --- bookings ---
+# Bookings are deleted this many days after their session (manage.py purge_bookings, daily).
+BOOKING_RETENTION_DAYS = int(os.environ.get("BOOKING_RETENTION_DAYS", "30"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kosodate-hub <noreply@localhost>")

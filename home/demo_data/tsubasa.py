@@ -10,7 +10,7 @@ from datetime import time
 
 from home.business_areas import BusinessArea as A
 from home.life_stages import LifeStage as S
-from home.models import Booking as B
+from home.models import BookingMethod as B
 from home.schedule import Weekday as W
 from home.schedule import WeekOfMonth as N
 

@@ -1,11 +1,12 @@
 from .media import CustomDocument, CustomImage, CustomRendition
 from .pages import HomePage, StandardPage
 from .program_sessions import ProgramSession, SessionFrequency
-from .programs import Booking, ProgramIndexPage, ProgramPage
+from .programs import BookingMethod, ProgramIndexPage, ProgramPage
+from .session_dates import SessionDate
 from .settings import HubSettings
 
 __all__ = [
-    "Booking",
+    "BookingMethod",
     "CustomDocument",
     "CustomImage",
     "CustomRendition",
@@ -14,6 +15,7 @@ __all__ = [
     "ProgramIndexPage",
     "ProgramPage",
     "ProgramSession",
+    "SessionDate",
     "SessionFrequency",
     "StandardPage",
 ]

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -11,6 +12,11 @@ from wagtail.models import Orderable
 
 from home.recurrence import MAX_RULE_DAYS, Frequency, Rule, expand, parse_exception_dates
 from home.schedule import Weekday, WeekOfMonth
+
+
+# Bounds of the booking fields (a session is one room; a child of a hub's public is under six).
+MAX_PLACES = 500
+MAX_AGE_MONTHS = 83
 
 
 class SessionFrequency(models.TextChoices):
@@ -44,6 +50,38 @@ class ProgramSession(Orderable):
     )
     skip_holidays = models.BooleanField(_("skip public holidays"), default=True)
     note = models.CharField(_("note"), max_length=200, blank=True, help_text=_("e.g. 'for first-time visitors'."))
+    # Booking on this site (the program's booking method "site"): places, waiting list, window, who may book.
+    capacity = models.PositiveSmallIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_PLACES)],
+        help_text=_("Families who can book each date of this session on the site (blank: no booking here)."),
+    )
+    waitlist_size = models.PositiveSmallIntegerField(
+        _("waiting list"),
+        default=0,
+        validators=[MaxValueValidator(MAX_PLACES)],
+        help_text=_("Families who can wait for a place once it is full (0: no waiting list)."),
+    )
+    booking_opens_days = models.PositiveSmallIntegerField(
+        _("booking opens (days before)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(366)],
+        help_text=_("Blank: as soon as the date is listed."),
+    )
+    booking_closes_hours = models.PositiveSmallIntegerField(
+        _("booking closes (hours before)"), default=0, validators=[MaxValueValidator(24 * 14)]
+    )
+    expecting_may_book = models.BooleanField(_("expecting parents may book"), default=True)
+    children_may_book = models.BooleanField(_("parents of a child may book"), default=True)
+    min_age_months = models.PositiveSmallIntegerField(
+        _("youngest child (months)"), null=True, blank=True, validators=[MaxValueValidator(MAX_AGE_MONTHS)]
+    )
+    max_age_months = models.PositiveSmallIntegerField(
+        _("oldest child (months)"), null=True, blank=True, validators=[MaxValueValidator(MAX_AGE_MONTHS)]
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("frequency"), FieldPanel("date")]),
@@ -57,6 +95,15 @@ class ProgramSession(Orderable):
             heading=_("Repeating sessions"),
         ),
         FieldPanel("note"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("waitlist_size")]),
+                FieldRowPanel([FieldPanel("booking_opens_days"), FieldPanel("booking_closes_hours")]),
+                FieldRowPanel([FieldPanel("expecting_may_book"), FieldPanel("children_may_book")]),
+                FieldRowPanel([FieldPanel("min_age_months"), FieldPanel("max_age_months")]),
+            ],
+            heading=_("Booking on this site"),
+        ),
     ]
 
     class Meta(Orderable.Meta):
@@ -85,8 +132,38 @@ class ProgramSession(Orderable):
                 errors["until"] = _("A repeating session can run for at most one year; add another session after.")
             if self.frequency == SessionFrequency.MONTHLY and self.week_of_month == WeekOfMonth.EVERY:
                 errors["week_of_month"] = _("Choose which weekday of the month (1st–5th or last).")
+        if self.capacity is not None:
+            errors.update(self.booking_rule_errors())
         if errors:
             raise ValidationError(errors)
+
+    def booking_rule_errors(self):
+        errors = {}
+        if not (self.expecting_may_book or self.children_may_book):
+            errors["children_may_book"] = _("Let expecting parents, parents of a child, or both book.")
+        low, high = self.min_age_months, self.max_age_months
+        if low is not None and high is not None and high < low:
+            errors["max_age_months"] = _("The oldest age must not be below the youngest.")
+        return errors
+
+    def booking_window(self, start):
+        """When families may book the date starting at ``start``: (opens or None, closes)."""
+        opens = None if self.booking_opens_days is None else start - timedelta(days=self.booking_opens_days)
+        return opens, start - timedelta(hours=self.booking_closes_hours)
+
+    def refuses_age(self, child_age_months):
+        """Why a family with this child (``None``: expecting) may not book, or ``None`` if it may."""
+        if child_age_months is None:
+            return None if self.expecting_may_book else _("This session is for parents of a child.")
+        if not self.children_may_book:
+            return _("This session is for expecting parents.")
+        low, high = self.min_age_months, self.max_age_months
+        if (low is not None and child_age_months < low) or (high is not None and child_age_months > high):
+            return _("This session is for children aged %(low)s to %(high)s months.") % {
+                "low": low if low is not None else 0,
+                "high": high if high is not None else MAX_AGE_MONTHS,
+            }
+        return None
 
     def as_rule(self):
         return Rule(

@@ -38,14 +38,15 @@ class ProgramIndexPage(SectionIndexPage):
 UPCOMING_DAYS = 120
 
 
-class Booking(models.TextChoices):
+class BookingMethod(models.TextChoices):
     NOT_NEEDED = "none", _("No booking needed")
     FIRST_COME = "first_come", _("First come, first served")
     PHONE = "phone", _("Book by phone")
     WEB = "web", _("Book with the web form")
+    SITE = "site", _("Book on this site (places per session)")
 
 
-BOOKING_REQUIRED = (Booking.PHONE, Booking.WEB)
+BOOKING_REQUIRED = (BookingMethod.PHONE, BookingMethod.WEB, BookingMethod.SITE)
 
 
 class ProgramPageForm(HubPageForm):
@@ -57,9 +58,21 @@ class ProgramPageForm(HubPageForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("booking") == Booking.WEB and not cleaned.get("booking_url"):
+        if cleaned.get("booking") == BookingMethod.WEB and not cleaned.get("booking_url"):
             self.add_error("booking_url", _("Give the address of the web form."))
+        if cleaned.get("booking") == BookingMethod.SITE and not self.any_session_has_places():
+            self.add_error("booking", _("Give at least one session a number of places to book on this site."))
         return cleaned
+
+    def any_session_has_places(self):
+        sessions = self.formsets.get("sessions")
+        if sessions is None:
+            return True
+        return any(
+            form.cleaned_data.get("capacity") is not None and not form.cleaned_data.get("DELETE")
+            for form in sessions.forms
+            if hasattr(form, "cleaned_data")
+        )
 
 
 def validate_life_stages(value):
@@ -94,7 +107,9 @@ class ProgramPage(Page):
     )
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     fee = models.CharField(_("fee"), max_length=100, blank=True, help_text=_("e.g. 無料, 300円 (materials)."))
-    booking = models.CharField(_("booking"), max_length=12, choices=Booking.choices, default=Booking.NOT_NEEDED)
+    booking = models.CharField(
+        _("booking"), max_length=12, choices=BookingMethod.choices, default=BookingMethod.NOT_NEEDED
+    )
     booking_opens = models.DateField(_("booking opens"), null=True, blank=True)
     booking_url = models.URLField(_("booking form address"), blank=True)
     contact = models.CharField(_("contact"), max_length=200, blank=True)
@@ -120,7 +135,7 @@ class ProgramPage(Page):
                 FieldPanel("booking_url"),
                 FieldPanel("contact"),
             ],
-            heading=_("Booking and fee"),
+            heading=_("BookingMethod and fee"),
         ),
     ]
 
@@ -158,6 +173,11 @@ class ProgramPage(Page):
     @property
     def booking_required(self):
         return self.booking in BOOKING_REQUIRED
+
+    @property
+    def booked_on_site(self):
+        """Families book its sessions with places here (``bookings``), not by phone or an outside form."""
+        return self.booking == BookingMethod.SITE
 
     @property
     def life_stage_labels(self):

@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 from home.agenda import upcoming_occurrences
 from home.business_areas import BusinessArea
 from home.life_stages import LifeStage
-from home.models import Booking
+from home.models import BookingMethod
 from home.recurrence import TOKYO
 from home.schedule import WeekOfMonth
 from tests.home.programs.conftest import once
@@ -68,8 +68,8 @@ FILTER_CASES = [
 
 def test_filters(make_program, soon):
     session = [once(soon)]
-    make_program(slug="pregnancy-course", life_stages=["pregnancy"], booking=Booking.PHONE, sessions=session)
-    make_program(slug="park", life_stages=["age2"], area_name="上大岡", booking=Booking.FIRST_COME, sessions=session)
+    make_program(slug="pregnancy-course", life_stages=["pregnancy"], booking=BookingMethod.PHONE, sessions=session)
+    make_program(slug="park", life_stages=["age2"], area_name="上大岡", booking=BookingMethod.FIRST_COME, sessions=session)
     make_program(
         slug="consultation",
         life_stages=["pregnancy", "age1"],

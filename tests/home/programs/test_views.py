@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from home.models import Booking
+from home.models import BookingMethod
 from tests.home.programs.conftest import once
 from tests.home.programs.test_agenda import make_sessions
 
@@ -21,7 +21,7 @@ AGENDA_PAGE_MAX_QUERIES = 14
 
 
 def test_agenda_lists_upcoming_sessions_with_booking_and_stage(client, make_program, soon):
-    make_program(title="沐浴体験", life_stages=["pregnancy"], booking=Booking.PHONE, sessions=[once(soon)])
+    make_program(title="沐浴体験", life_stages=["pregnancy"], booking=BookingMethod.PHONE, sessions=[once(soon)])
     response = client.get("/programs/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -86,7 +86,7 @@ def test_program_page_shows_facts_and_next_sessions(client, make_program, soon):
         life_stages=["pregnancy", "fathers"],
         capacity=6,
         fee="無料",
-        booking=Booking.WEB,
+        booking=BookingMethod.WEB,
         booking_url="https://example.org/book",
         sessions=[once(soon, time(13, 30), time(15), note="ご夫婦で")],
     )

@@ -1,0 +1,71 @@
+"""A family books a place, sees its booking and cancels it: plain forms, no account, no JavaScript needed.
+
+Pages with a family's booking are never stored (``Cache-Control: no-store``), never indexed, and send no referrer
+(their address holds the booking's secret).
+"""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from bookings import services
+from bookings.forms import BookingForm
+from bookings.models import Booking
+from home.hubs import hub_for_request
+
+
+def private(response):
+    response["X-Robots-Tag"] = "noindex"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def bookable_on_this_hub(request, key):
+    hub = hub_for_request(request)
+    bookable = services.find_bookable(key, hub_path=hub.site.root_page.path if hub else None)
+    if bookable is None:
+        raise Http404
+    return bookable
+
+
+@never_cache
+@sensitive_post_parameters("name", "contact", "child_age_months")
+def book(request, key):
+    bookable = bookable_on_this_hub(request, key)
+    form = BookingForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                booking = services.book(bookable, **form.booking_arguments())
+            except services.BookingRefused as refusal:
+                form.add_error(refusal.field, refusal.message)
+            else:
+                return private(redirect("bookings:status", booking.token))
+        status = 400
+    context = {"bookable": bookable, "page": bookable.page, "form": form, "open": bookable.is_open()}
+    return private(render(request, "bookings/book.html", context, status=status))
+
+
+def _booking(token):
+    booking = Booking.from_token(token)
+    if booking is None:
+        raise Http404
+    return booking
+
+
+@never_cache
+def status(request, token):
+    booking = _booking(token)
+    context = {"booking": booking, "session_date": booking.session_date, "page": booking.session_date.page}
+    return private(render(request, "bookings/status.html", context))
+
+
+@never_cache
+@require_POST
+def cancel(request, token):
+    booking = _booking(token)
+    services.cancel(booking)
+    return private(redirect("bookings:status", token))
