@@ -13,7 +13,6 @@ from wagtail.models import Orderable
 from home.recurrence import MAX_RULE_DAYS, Frequency, Rule, expand, parse_exception_dates
 from home.schedule import Weekday, WeekOfMonth
 
-
 # Bounds of the booking fields (a session is one room; a child of a hub's public is under six).
 MAX_PLACES = 500
 MAX_AGE_MONTHS = 83

@@ -69,7 +69,9 @@ FILTER_CASES = [
 def test_filters(make_program, soon):
     session = [once(soon)]
     make_program(slug="pregnancy-course", life_stages=["pregnancy"], booking=BookingMethod.PHONE, sessions=session)
-    make_program(slug="park", life_stages=["age2"], area_name="上大岡", booking=BookingMethod.FIRST_COME, sessions=session)
+    make_program(
+        slug="park", life_stages=["age2"], area_name="上大岡", booking=BookingMethod.FIRST_COME, sessions=session
+    )
     make_program(
         slug="consultation",
         life_stages=["pregnancy", "age1"],
