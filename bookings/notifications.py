@@ -21,13 +21,13 @@ from home.ical import build_calendar
 logger = logging.getLogger(__name__)
 
 
-def _absolute(page, path):
+def absolute_url(page, path):
     site = page.get_site()
     return f"{site.root_url}{path}" if site else path
 
 
 def status_url(booking):
-    return _absolute(booking.session_date.page, reverse("bookings:status", args=[booking.token]))
+    return absolute_url(booking.session_date.page, reverse("bookings:status", args=[booking.token]))
 
 
 def _calendar(booking):

@@ -234,14 +234,17 @@ PARAMETERS = [
 
 
 def openapi_document(request=None):
-    """The project's OpenAPI document: the directory API, and the site search API's part from ``search``."""
+    """The project's OpenAPI document: the directory API, the site search API's part from ``search`` and the
+    programs and bookings API's part from ``bookings``."""
+    from bookings.api_schema import BOOKING_SCHEMAS, example_occurrence_key, occurrence_paths
     from search.api_schema import SEARCH_SCHEMAS, search_api_paths
 
     return {
         "openapi": "3.1.0",
-        "info": {"title": "kosodate-hub API: directory and site search", "version": "1.2.0"},
+        "info": {"title": "kosodate-hub API: directory, site search, programs and bookings", "version": "1.3.0"},
         "paths": {
             **search_api_paths(),
+            **occurrence_paths(example_occurrence_key()),
             "/api/v1/directory/": {
                 "get": {
                     "summary": "Search the directory of places for families",
@@ -294,6 +297,7 @@ def openapi_document(request=None):
                     },
                 },
                 **SEARCH_SCHEMAS,
+                **BOOKING_SCHEMAS,
                 "Errors": {
                     "type": "object",
                     "required": ["errors"],
