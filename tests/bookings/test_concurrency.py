@@ -1,9 +1,9 @@
 """Never overbooked: 50 families ask for the same date at the same moment, through a real threaded server.
 
-Each test starts Django's threaded WSGI server (one thread per request, each with its own database connection to the real
-SQLite file or PostgreSQL server), releases 50 client threads at once from a barrier, and checks that exactly the
-places are confirmed, the rest wait or are refused, no request fails, and the database agrees. The figures are
-printed (``pytest -s``) for the note.
+Each test starts Django's threaded WSGI server (one thread per request, each with its own database connection
+to the real SQLite file or PostgreSQL server), releases 50 client threads at once from a barrier, and checks that
+exactly the places are confirmed, the rest wait or are refused, no request fails, and the database agrees. The
+figures are printed (``pytest -s``) for the note.
 """
 
 import json
