@@ -32,6 +32,7 @@ from home.hub_scope import HubChoiceField, hub_choices, scope_for_site
 from search.directory.hubs import hub_json
 
 MAX_DAYS = 31
+MAX_DAYS_AWAY = 731  # how far from today ``from`` may be
 BOOKING_FIELDS = ("occurrence", "name", "contact", "child_age_months", "adults", "children")
 
 
@@ -63,6 +64,12 @@ class OccurrencesQuery(forms.Form):
             data.setlist("from_", data.pop("from"))
         super().__init__(data)
         self.fields["hub"].choices = hub_choices(hubs)
+
+    def clean_from_(self):
+        day = self.cleaned_data["from_"]
+        if day is not None and abs((day - today()).days) > MAX_DAYS_AWAY:
+            raise forms.ValidationError(_("Choose a day within two years of today."))
+        return day
 
     def field_errors(self):
         return {("from" if name == "from_" else name): messages for name, messages in self.errors.items()}

@@ -31,7 +31,7 @@ TOKEN_PARAMETER = {
     "name": "token",
     "in": "path",
     "required": True,
-    "schema": {"type": "string"},
+    "schema": {"type": "string", "pattern": r"^[0-9]+:[A-Za-z0-9_-]+$", "maxLength": 100},
     "description": "The booking's secret, from the status_url given when it was made",
 }
 

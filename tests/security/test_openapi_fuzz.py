@@ -26,8 +26,8 @@ from schemathesis.checks import (
 from resources_directory.factories import AreaFactory, CategoryFactory, ListingPageFactory
 from resources_directory.models import DirectoryPage
 
-# 5,000 requests in all, shared by the operations (GET /api/v1/directory/ and GET /api/v1/search/) and the two
-# generation modes: 1,250 each. FUZZ_REQUESTS=400 for a quick local run.
+# 5,000 requests in all, shared by the six operations (directory, site search, program dates, booking, a booking's
+# status and cancelling) and the two generation modes. FUZZ_REQUESTS=400 for a quick local run.
 REQUESTS = int(os.environ.get("FUZZ_REQUESTS", 5_000))
 CHECKS = [
     not_a_server_error,
@@ -64,7 +64,15 @@ def directory_data(home):
 
 
 @pytest.fixture
-def api_schema(directory_data):
+def booking_data(home):
+    """A program with a bookable date (the schema's example names it), so bookings can also succeed."""
+    from tests.bookings.conftest import bookable_session
+
+    bookable_session(home.get_children().get(slug="programs").specific, capacity=3, waitlist_size=3)
+
+
+@pytest.fixture
+def api_schema(directory_data, booking_data):
     # The real WSGI handler closes the database connection around each request (request_started/finished), which
     # would end the test transaction; Django's test client disconnects the same receiver while it runs.
     for signal in (request_started, request_finished):
@@ -94,7 +102,7 @@ def fuzz(operation, mode, statuses, examples):
         nonlocal sent
         response = case.call()
         sent += 1
-        non_empty = response.status_code == 200 and bool(response.json().get("results"))
+        non_empty = response.status_code in (200, 201) and bool(response.json().get("results", True))
         key = f"{operation.label}: {response.status_code}{' with results' if non_empty else ''}"
         statuses[key] = statuses.get(key, 0) + 1
         case.validate_response(response, checks=CHECKS)
@@ -108,7 +116,14 @@ def fuzz(operation, mode, statuses, examples):
 @pytest.mark.django_db
 def test_every_operation_survives_generated_requests(api_schema):
     operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert {op.label for op in operations} == {"GET /api/v1/directory/", "GET /api/v1/search/"}
+    assert {op.label for op in operations} == {
+        "GET /api/v1/directory/",
+        "GET /api/v1/search/",
+        "GET /api/v1/programs/occurrences/",
+        "POST /api/v1/bookings/",
+        "GET /api/v1/bookings/{token}/",
+        "POST /api/v1/bookings/{token}/cancel/",
+    }
     examples = REQUESTS // (len(operations) * len(GenerationMode))
     started = time.monotonic()
     statuses = {}
@@ -119,5 +134,6 @@ def test_every_operation_survives_generated_requests(api_schema):
     total = sum(counts.values())
     print(f"\nschemathesis: {total} requests in {elapsed:.1f} s: {counts}; responses: {statuses}")
     assert total >= examples * len(operations) * len(GenerationMode)
-    for op in operations:  # the fixture data is exercised: some request of each operation finds something
-        assert statuses.get(f"{op.label}: 200 with results"), op.label
+    for label in ("GET /api/v1/directory/", "GET /api/v1/search/", "GET /api/v1/programs/occurrences/"):
+        assert statuses.get(f"{label}: 200 with results"), label  # the fixture data is found
+    assert statuses.get("POST /api/v1/bookings/: 201 with results"), statuses  # the schema's example books
