@@ -38,7 +38,7 @@ def bookable_on_this_hub(request, key):
 @sensitive_post_parameters("name", "contact", "child_age_months")
 def book(request, key):
     bookable = bookable_on_this_hub(request, key)
-    form = BookingForm(request.POST or None)
+    form = BookingForm(request.POST if request.method == "POST" else None)  # an empty POST is bound too
     status = 200
     if request.method == "POST":
         if form.is_valid():
