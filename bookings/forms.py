@@ -44,7 +44,12 @@ def clean_contact(value):
 
 
 class BookingForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=60, help_text=_("The name you will give at the desk."))
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=60,
+        help_text=_("The name you will give at the desk."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
     contact = forms.CharField(
         label=_("E-mail or phone"),
         max_length=120,

@@ -96,8 +96,8 @@ class AgendaFilter(django_filters.FilterSet):
         label=_("Area"), choices=area_choices, widget=forms.CheckboxSelectMultiple, method=no_op
     )
     booking = django_filters.ChoiceFilter(
-        label=_("BookingMethod"),
-        choices=[("required", _("BookingMethod needed")), ("not_required", _("No booking needed"))],
+        label=_("Booking"),
+        choices=[("required", _("Booking needed")), ("not_required", _("No booking needed"))],
         empty_label=_("Either"),
         method=no_op,
     )

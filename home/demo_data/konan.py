@@ -42,10 +42,50 @@ ABOUT_BODY = [
 
 PLACE = "はっち 親子のひろば"
 
+# Booked on this site: 3 places and 2 on the waiting list per date, babies of 2 to 8 months.
+BABY_MASSAGE_PLACES = {
+    "capacity": 3,
+    "waitlist_size": 2,
+    "expecting_may_book": False,
+    "min_age_months": 2,
+    "max_age_months": 8,
+}
+# Invented bookings (bookings.demo): (program slug, session number, family names). The first date is full with a
+# family waiting; the names are clearly not real people.
+BOOKINGS = [
+    ("baby-massage", 0, ["デモ 花子", "デモ 太郎", "デモ さくら", "デモ ゆうと"]),
+    ("baby-massage", 1, ["デモ ひなた"]),
+]
+# Dates the hub called off: (program slug, session number, reason).
+CANCELLED_DATES = [("baby-massage", 2, "講師の体調不良のため（デモ）")]
+
 
 def programs(s):
     """(page fields, [session fields]) for each program; ``s`` makes sessions from today on (program_demo)."""
     return [
+        (
+            {
+                "slug": "baby-massage",
+                "title": "ベビーマッサージ",
+                "business_area": A.PLAY_ROOM,
+                "life_stages": [S.AGE_0_EARLY, S.AGE_0_LATE],
+                "summary": "助産師と一緒に、赤ちゃんとふれあうベビーマッサージ。バスタオルを1枚お持ちください。",
+                "fee": "無料",
+                "booking": B.SITE,
+                "place_name": PLACE,
+                "area_name": "港南中央",
+                "contact": "はっち 045-000-0000",
+            },
+            [
+                s.once(days, time(10, 30), time(11, 30), note="生後2〜8か月", **BABY_MASSAGE_PLACES)
+                for days in (4, 11, 18)
+            ]
+            + [
+                s.once(
+                    32, time(10, 30), time(11, 30), note="生後2〜8か月", booking_opens_days=14, **BABY_MASSAGE_PLACES
+                )
+            ],
+        ),
         (
             {
                 "slug": "premama-prepapa",

@@ -37,10 +37,36 @@ ABOUT_BODY = [
 
 HUB_PLACE = HUB["name"]  # the hub's own listing in its directory
 
+# Invented bookings (bookings.demo): (program slug, session number, family names); the second date is full.
+BOOKINGS = [
+    ("sora-mokuyoku", 0, ["デモ みらい", "デモ けんた"]),
+    ("sora-mokuyoku", 1, ["デモ あおい", "デモ れん", "デモ めい", "デモ そら"]),
+]
+# Dates the hub called off: (program slug, session number, reason).
+CANCELLED_DATES = [("sora-mokuyoku", 2, "施設の点検のため（デモ）")]
+
 
 def programs(s):
     """(page fields, [session fields]) for each program; ``s`` makes sessions from today on (program_demo)."""
     return [
+        (
+            {
+                "slug": "sora-mokuyoku",
+                "title": "沐浴体験（プレママ・プレパパ）",
+                "business_area": A.PLAY_ROOM,
+                "life_stages": [S.PREGNANCY, S.FATHERS],
+                "summary": "赤ちゃん人形で、沐浴と着替えを練習します。ご夫婦での参加も歓迎です。",
+                "fee": "無料",
+                "booking": B.SITE,
+                "venue": HUB_PLACE,
+                "contact": "そら 045-000-0001",
+            },
+            [
+                s.once(6, time(13, 30), time(15), capacity=4, waitlist_size=2, children_may_book=False),
+                s.once(13, time(13, 30), time(15), capacity=3, waitlist_size=1, children_may_book=False),
+                s.once(20, time(13, 30), time(15), capacity=4, waitlist_size=2, children_may_book=False),
+            ],
+        ),
         (
             {
                 "slug": "sora-hiroba",

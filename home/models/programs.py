@@ -135,7 +135,7 @@ class ProgramPage(Page):
                 FieldPanel("booking_url"),
                 FieldPanel("contact"),
             ],
-            heading=_("BookingMethod and fee"),
+            heading=_("Booking and fee"),
         ),
     ]
 
@@ -194,10 +194,13 @@ class ProgramPage(Page):
         return self.venue.title if self.venue_id and self.venue else self.place_name
 
     def get_context(self, request, *args, **kwargs):
+        from bookings.availability import attach_places
         from home.agenda import program_occurrences, today
 
         context = super().get_context(request, *args, **kwargs)
         start = today()
         occurrences = program_occurrences(self, start, start + timedelta(days=UPCOMING_DAYS))
-        context.update(occurrences=occurrences[:12], more_occurrences=len(occurrences) > 12)
+        # Places left on each date shown (one query), for a program booked on this site.
+        shown = attach_places(occurrences[:12])
+        context.update(occurrences=shown, more_occurrences=len(occurrences) > 12)
         return context

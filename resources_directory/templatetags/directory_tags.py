@@ -149,8 +149,8 @@ CARD_LABELS = (
     "Category",
     "Area",
     "Ages",
-    "BookingMethod",
-    "BookingMethod needed",
+    "Booking",
+    "Booking needed",
     "Just drop in",
     "Fee",
     "Free",
@@ -196,7 +196,7 @@ def listing_card(context, item):
     if item.area:
         facts.append((labels["Area"], escape(item.area.name)))
     facts.append((labels["Ages"], escape(age_range(item))))
-    facts.append((labels["BookingMethod"], labels["BookingMethod needed" if item.booking_required else "Just drop in"]))
+    facts.append((labels["Booking"], labels["Booking needed" if item.booking_required else "Just drop in"]))
     facts.append((labels["Fee"], escape(item.fee) if item.fee else labels["Free"]))
     if item.amenities:
         facts.append((labels["Amenities"], escape("、".join(str(label) for label in item.amenity_labels))))

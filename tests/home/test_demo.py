@@ -6,9 +6,10 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from wagtail.models import Collection, Page, Revision, Site, Workflow
 
+from bookings.models import Booking
 from goals.models import EvaluationPage
 from home.hubs import all_hubs
-from home.models import HomePage, ProgramPage, ProgramSession
+from home.models import HomePage, ProgramPage, ProgramSession, SessionDate
 from resources_directory.models import Area, Category, ListingPage
 
 
@@ -25,6 +26,10 @@ def snapshot():
         "groups": sorted(Group.objects.values_list("name", flat=True)),
         "workflows": sorted(Workflow.objects.values_list("name", flat=True)),
         "collections": sorted(Collection.objects.values_list("name", flat=True)),
+        "bookings": list(Booking.objects.order_by("pk").values_list("session_date_id", "name", "status")),
+        "dates": list(
+            SessionDate.objects.order_by("pk").values_list("session_id", "date", "cancel_reason", "sequence")
+        ),
     }
 
 
@@ -61,12 +66,31 @@ def test_load_demo_builds_two_hubs_and_a_second_run_changes_nothing():
     assert all(p.venue.is_descendant_of(tsubasa.site.root_page) and p.area_name == p.venue.area.name for p in venues)
     assert EvaluationPage.objects.get(ward="つばさ区").fiscal_year == 2022
     assert not Page.objects.filter(slug="home", depth=2).exists()  # Wagtail's welcome page is gone
+    assert_bookable_demo(konan, tsubasa)
 
     # `make run PORT=8080`: the same hubs move to the new port (their pages' full addresses follow).
     call_command("load_demo", port=8080, stdout=StringIO())
     assert set(Site.objects.values_list("hostname", "port")) == {("localhost", 8080), ("tsubasa.localhost", 8080)}
     assert Page.objects.count() == len(before["pages"])
     assert ListingPage.objects.get(title="かざぐるま公園").full_url.startswith("http://tsubasa.localhost:8080/")
+
+
+def assert_bookable_demo(*hubs):
+    """Each hub has a program booked on this site with small places, invented bookings and a called-off date."""
+    from bookings.services import find_bookable
+
+    for hub in hubs:
+        programs = ProgramPage.objects.live().descendant_of(hub.site.root_page).filter(booking="site")
+        sessions = ProgramSession.objects.filter(page__in=programs, capacity__isnull=False)
+        assert sessions.exists() and all(3 <= s.capacity <= 8 and 1 <= s.waitlist_size <= 3 for s in sessions)
+        dates = [find_bookable(f"{s.pk}-{s.date:%Y%m%d}") for s in sessions]
+        assert any(date.places_left and date.confirmed for date in dates), "a date with places and bookings"
+        assert any(not date.places_left and date.waitlisted for date in dates), "a full date with a waiting family"
+        [called_off] = [date for date in dates if date.cancelled]
+        assert called_off.row.cancel_reason.endswith("（デモ）")
+    names = set(Booking.objects.values_list("name", flat=True))
+    assert names and all(name.startswith("デモ ") for name in names)
+    assert not Booking.objects.filter(contact__contains="@").exists()  # no e-mail goes out to a made-up address
 
 
 @pytest.mark.django_db
