@@ -126,7 +126,7 @@ def test_reiwa_first_year_and_shift_jis():
         ),
         (lambda t: t.replace("令和", "昭和"), "見出し", 4),
         (lambda t: t.replace("取組の課題\t", "取組の成果\t", 1), "取組の成果", 17),
-        (lambda t: "一行目\n二行目\n三行目\n四行目\n" + t, "見出し", 4),
+        (lambda t: "一文目です。\n二文目です。\n三文目です。\n四文目です。\n" + t, "見出し", 4),
         (lambda t: t.replace("(1年度目/5か年度)", "(6年度目/5か年度)"), "事業実施期間", 6),
         (lambda t: t.replace("令和4年3月31日", "令和2年3月31日"), "事業実施期間", 6),
     ],
