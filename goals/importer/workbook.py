@@ -22,6 +22,7 @@ from goals.importer.labels import (
     AREAS,
     BULLETS,
     CIRCLED,
+    GOALS,
     HEADING,
     IMPLEMENTERS,
     ISSUES,
@@ -154,7 +155,8 @@ class TextBuilder:
             first = goals[0]["row"]
             self.add(first, "重点目標\t" + " ".join(f"重点目標{n} {goal['text']}" for n, goal in enumerate(goals, 1)))
             for label, _attribute in ITEM_PARTS:
-                self.add(first, *goal_lines(label, goals, label))
+                rows = [goal["rows"][label] for goal in goals if goal[label]]
+                self.add(rows[0] if rows else first, *goal_lines(label, goals, label))
 
 
 def workbook_text(rows):
@@ -171,11 +173,13 @@ def workbook_text(rows):
             current[2].append({"row": number, "text": " ".join(value.split()), **{k: [] for k, _a in ITEM_PARTS}})
         elif current is not None and key in LABELS and current[2]:
             current[2][-1][LABELS[key]] = items_of(value)
+            current[2][-1].setdefault("rows", {})[LABELS[key]] = number
         elif current is None and (label.strip() or value.strip()):
             value_lines = value.split("\n")
             text.add(number, "\t".join(filter(None, [label.strip(), value_lines[0]])), *value_lines[1:])
         elif label.strip() or value.strip():
-            raise ImportError_(_("a row that belongs to no goal: %(text)s") % {"text": label[:40]}, label, number)
+            section = label.strip()[:40] or GOALS
+            raise ImportError_(_("a row that belongs to no goal: %(text)s") % {"text": label[:40]}, section, number)
     for block in blocks.values():
         text.add_block(*block)
     return "\n".join(text.lines), text.rows

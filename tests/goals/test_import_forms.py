@@ -48,7 +48,12 @@ def document_data(parsed):
 
 def split_labels(text):
     """Labels broken over two lines, as a narrow table cell prints them."""
-    for label, head in (("取組の成果", "取組の"), ("取組の課題", "取組の"), ("事業実施期間", "事業実施"), ("取組内容", "取組")):
+    for label, head in (
+        ("取組の成果", "取組の"),
+        ("取組の課題", "取組の"),
+        ("事業実施期間", "事業実施"),
+        ("取組内容", "取組"),
+    ):
         text = text.replace(f"{label}\t", f"{head}\n{label[len(head) :]}\t")
     return text
 
@@ -133,9 +138,7 @@ def test_a_new_document_defaults_to_the_current_era_and_a_label_must_name_its_ye
     ["取組内容\t重点目標1", "取組の成果\t重点目標1 ○区の協力で病院との連携や母子保健", "次年度重点目標"],
     ids=["before-results", "mid-results", "before-next-year"],
 )
-def test_a_text_cut_part_way_imports_as_a_draft_with_its_missing_sections_named(
-    evaluations, client_for, staff, cut
-):
+def test_a_text_cut_part_way_imports_as_a_draft_with_its_missing_sections_named(evaluations, client_for, staff, cut):
     text = SAMPLE[: SAMPLE.index(cut) + len(cut)]
     parsed = parse(text)
     assert "次年度重点目標" in parsed.missing
