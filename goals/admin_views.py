@@ -78,8 +78,8 @@ def initial_index(request, indexes):
     return None
 
 
-def render_form(request, form, status=200):
-    context = {"form": form, "page_title": _("Import an evaluation")}
+def render_form(request, form, status=200, error=None):
+    context = {"form": form, "page_title": _("Import an evaluation"), "error": error}
     return TemplateResponse(request, "goals/admin/import.html", context, status=status)
 
 
@@ -102,16 +102,14 @@ def confirm(request, indexes):
         parsed, index_id = unsign(request.POST.get("payload", ""), request.user)
         index_page = indexes.get(pk=index_id)
     except (signing.BadSignature, EvaluationIndexPage.DoesNotExist, ValueError, TypeError, KeyError):
-        form = ImportForm(user=request.user)
-        form.add_error(None, _("The preview has expired or was changed. Upload the file again."))
-        return render_form(request, form, status=400)
+        error = _("The preview has expired or was changed. Upload the file again.")
+        return render_form(request, ImportForm(user=request.user), status=400, error=error)
     try:
         with transaction.atomic():
             page = build(parsed, index_page, user=request.user)
     except ImportError_ as error:
         form = ImportForm(user=request.user, initial={"evaluation_index": index_page.pk})
-        form.add_error(None, str(error))
-        return render_form(request, form, status=400)
+        return render_form(request, form, status=400, error=str(error))
     messages.success(request, _("Imported as a draft: %(title)s") % {"title": page.title})
     return redirect(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
 
