@@ -57,12 +57,12 @@ def test_every_text_field_is_searchable_on_the_database(draft, client):
 
 @pytest.mark.engine
 @pytest.mark.skipif(not ENGINE_URL and not os.environ.get("CI"), reason="SEARCH_ENGINE_URL not set")
-def test_every_text_field_is_searchable_on_the_engine(draft, client, opensearch, django_capture_on_commit_callbacks):
+def test_every_text_field_is_searchable_on_the_engine(draft, client, request, django_capture_on_commit_callbacks):
     from search import engine as engine_module
     from tests.search.conftest import ENGINE_NAME
 
     engine_module._engines.clear()
-    opensearch.rebuild()
+    request.getfixturevalue("opensearch").rebuild()
     with django_capture_on_commit_callbacks(execute=True):
         page = published_evaluation(draft)
     check_every_field(client, page, ENGINE_NAME)
