@@ -16,35 +16,17 @@ import zipfile
 
 from django.utils.translation import gettext as _
 
+from goals.importer import labels as doc
 from goals.importer.exporter import implementers, period_text
-from goals.importer.labels import (
-    ACTIONS,
-    AREAS,
-    BULLETS,
-    CIRCLED,
-    GOALS,
-    HEADING,
-    IMPLEMENTERS,
-    ISSUES,
-    LABELS,
-    METHOD,
-    NEXT_GOALS,
-    PERIOD,
-    PRINCIPLES,
-    PURPOSE,
-    RESULTS,
-    ImportError_,
-    squash,
-)
 from goals.importer.parser import parse
 
 SHEET_TITLE = "評価書"
 MAX_ROWS = 2000
 MAX_UNPACKED_BYTES = 20 * 1024 * 1024  # a 1 MB upload that unpacks to more is not a document (zip bomb)
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-ITEM_PARTS = ((ACTIONS, "action_list"), (RESULTS, "result_list"), (ISSUES, "issue_list"))
+ITEM_PARTS = ((doc.ACTIONS, "action_list"), (doc.RESULTS, "result_list"), (doc.ISSUES, "issue_list"))
 GOAL_ROW = re.compile(r"^重点目標\s*([0-9０-９]{1,2})$")
-LEADING_BULLET = re.compile(rf"^[\s{re.escape(BULLETS)}{CIRCLED}]+")
+LEADING_BULLET = re.compile(rf"^[\s{re.escape(doc.BULLETS)}{doc.CIRCLED}]+")
 
 
 def numbered(items):
@@ -61,20 +43,20 @@ def rows_of(page):
     rows = [
         (f"{page.ward}地域子育て支援拠点事業", ""),
         (f"{year}重点目標評価結果・{next_year}重点目標", ""),
-        (PERIOD, period_text(page)),
-        (IMPLEMENTERS, implementers(page, "\n")),
-        (PURPOSE, page.purpose),
-        (PRINCIPLES, numbered(page.principle_list)),
-        (AREAS, numbered(page.business_area_list)),
-        (METHOD, numbered(page.evaluation_method_list)),
+        (doc.PERIOD, period_text(page)),
+        (doc.IMPLEMENTERS, implementers(page, "\n")),
+        (doc.PURPOSE, page.purpose),
+        (doc.PRINCIPLES, numbered(page.principle_list)),
+        (doc.AREAS, numbered(page.business_area_list)),
+        (doc.METHOD, numbered(page.evaluation_method_list)),
         (f"{year}重点目標の評価", ""),
     ]
     for number, goal in enumerate(page.evaluated_goals.all(), start=1):
         rows.append((f"重点目標{number}", goal.text))
         rows += [(label, bulleted(getattr(goal, attribute))) for label, attribute in ITEM_PARTS]
-    rows.append((NEXT_GOALS, ""))
+    rows.append((doc.NEXT_GOALS, ""))
     for number, goal in enumerate(page.next_goals.all(), start=1):
-        rows += [(f"重点目標{number}", goal.text), (ACTIONS, bulleted(goal.action_list))]
+        rows += [(f"重点目標{number}", goal.text), (doc.ACTIONS, bulleted(goal.action_list))]
     return rows
 
 
@@ -102,7 +84,7 @@ def sheet_rows(data):
     """[(row number, A, B)] of the first sheet as text; ImportError_ for anything that is not such a workbook."""
     from openpyxl import load_workbook
 
-    not_a_workbook = ImportError_(_("this is not an Excel workbook (.xlsx)"), HEADING, 1)
+    not_a_workbook = doc.ImportError_(_("this is not an Excel workbook (.xlsx)"), doc.HEADING, 1)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
@@ -111,11 +93,13 @@ def sheet_rows(data):
         rows = []
         for number, row in enumerate(workbook.worksheets[0].iter_rows(max_col=2, values_only=True), start=1):
             if number > MAX_ROWS:
-                raise ImportError_(_("the sheet has more than %(rows)s rows") % {"rows": MAX_ROWS}, HEADING, number)
+                raise doc.ImportError_(
+                    _("the sheet has more than %(rows)s rows") % {"rows": MAX_ROWS}, doc.HEADING, number
+                )
             cells = [("" if value is None else str(value)).replace("\r\n", "\n") for value in (*row, None, None)[:2]]
             rows.append((number, *cells))
         workbook.close()
-    except ImportError_:
+    except doc.ImportError_:
         raise
     except Exception as error:  # noqa: BLE001 — openpyxl and zipfile raise many kinds on a damaged file
         raise not_a_workbook from error
@@ -165,21 +149,21 @@ def workbook_text(rows):
     blocks = {"evaluated": [None, None, []], "next": [None, None, []]}  # [row, heading, goals]
     current = None
     for number, label, value in rows:
-        key = squash(label)
-        if key.endswith("重点目標の評価") or key.startswith(NEXT_GOALS):
-            current = blocks["next" if key.startswith(NEXT_GOALS) else "evaluated"]
+        key = doc.squash(label)
+        if key.endswith("重点目標の評価") or key.startswith(doc.NEXT_GOALS):
+            current = blocks["next" if key.startswith(doc.NEXT_GOALS) else "evaluated"]
             current[:2] = [number, label.strip()]
         elif current is not None and GOAL_ROW.match(key):
             current[2].append({"row": number, "text": " ".join(value.split()), **{k: [] for k, _a in ITEM_PARTS}})
-        elif current is not None and key in LABELS and current[2]:
-            current[2][-1][LABELS[key]] = items_of(value)
-            current[2][-1].setdefault("rows", {})[LABELS[key]] = number
+        elif current is not None and key in doc.LABELS and current[2]:
+            current[2][-1][doc.LABELS[key]] = items_of(value)
+            current[2][-1].setdefault("rows", {})[doc.LABELS[key]] = number
         elif current is None and (label.strip() or value.strip()):
             value_lines = value.split("\n")
             text.add(number, "\t".join(filter(None, [label.strip(), value_lines[0]])), *value_lines[1:])
         elif label.strip() or value.strip():
-            section = label.strip()[:40] or GOALS
-            raise ImportError_(_("a row that belongs to no goal: %(text)s") % {"text": label[:40]}, section, number)
+            section = label.strip()[:40] or doc.GOALS
+            raise doc.ImportError_(_("a row that belongs to no goal: %(text)s") % {"text": label[:40]}, section, number)
     for block in blocks.values():
         text.add_block(*block)
     return "\n".join(text.lines), text.rows
@@ -190,9 +174,9 @@ def read_workbook(data):
     text, rows = workbook_text(sheet_rows(data))
     try:
         return parse(text)
-    except ImportError_ as error:
+    except doc.ImportError_ as error:
         row = rows[error.line - 1] if 0 < error.line <= len(rows) else error.line
-        raise ImportError_(error.message, error.section, row) from error
+        raise doc.ImportError_(error.message, error.section, row) from error
 
 
 def is_workbook(data):

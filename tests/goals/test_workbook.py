@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from goals.importer.builder import build
 from goals.importer.exporter import export
+from goals.importer.labels import HEADER_SECTIONS
 from goals.importer.parser import ImportError_
 from goals.importer.workbook import read_workbook, workbook_bytes
 from goals.management.commands.import_evaluation import read_document
@@ -37,15 +38,7 @@ def test_the_workbook_is_laid_out_like_the_template(draft):
     assert rows[0] == ["港南区地域子育て支援拠点事業", None]
     assert rows[1] == ["令和3年度重点目標評価結果・令和4年度重点目標", None]
     labels = [row[0] for row in rows]
-    assert labels[2:9] == [
-        "事業実施期間",
-        "事業の実施者",
-        "事業目的",
-        "事業・施設運営の基本理念",
-        "事業の内容",
-        "事業の評価実施方法及び評価結果の公表方法",
-        "令和3年度重点目標の評価",
-    ]
+    assert labels[2:9] == [*HEADER_SECTIONS, "令和3年度重点目標の評価"]  # 事業実施期間 … 評価結果の公表方法
     assert rows[2][1] == "令和3年4月1日～令和4年3月31日(1年度目/5か年度)"
     assert rows[3][1] == "特定非営利活動法人ちゅーりっぷ\n港南区こども家庭支援課"
     # One block per goal: the goal, then its actions, results and issues (one item per line).
