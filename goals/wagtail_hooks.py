@@ -6,9 +6,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
-from goals.admin_views import import_evaluation, indexes_for
+from goals.admin_views import export_evaluation, import_evaluation, indexes_for
 from goals.city import can_view
 from goals.city_views import city_goals, export
 from goals.models import EvaluationIndexPage, EvaluationPage, Goal
@@ -38,7 +39,21 @@ register_snippet(GoalViewSet)
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("goals/import/", import_evaluation, name="goals_import")]
+    return [
+        path("goals/import/", import_evaluation, name="goals_import"),
+        path("goals/<int:page_id>/export.<str:kind>", export_evaluation, name="goals_export"),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def evaluation_export_buttons(page, user, view_name, next_url=None):
+    """Download the document as the template's Excel workbook or as text, from the page's header menu."""
+    if isinstance(page.specific_deferred, EvaluationPage) and page.permissions_for_user(user).can_edit():
+        for priority, kind, label in (
+            (80, "xlsx", gettext_lazy("Download as Excel")),
+            (81, "txt", gettext_lazy("Download as text")),
+        ):
+            yield Button(label, reverse("goals_export", args=(page.pk, kind)), icon_name="download", priority=priority)
 
 
 class ImportMenuItem(MenuItem):
@@ -63,14 +78,17 @@ def incomplete_message(problems):
 
 @hooks.register("before_edit_page")
 def warn_about_incomplete_evaluation(request, page):
-    """Show reviewers what keeps an evaluation in the workflow from being approved."""
-    evaluation = request.method == "GET" and isinstance(page.specific, EvaluationPage)
-    if evaluation and (page.workflow_in_progress or request.GET.get("incomplete")):
+    """On the edit screen, name what the document still lacks (an imported draft is often incomplete): what
+    keeps it from approval, and its empty optional sections."""
+    if request.method == "GET" and isinstance(page.specific, EvaluationPage):
         revision = page.get_latest_revision()
         draft = revision.as_object() if revision else page.specific
         problems = draft.completeness_problems()
         if problems:
             messages.warning(request, incomplete_message(problems))
+        empty = draft.empty_sections()
+        if empty:
+            messages.info(request, _("Empty sections: %(sections)s.") % {"sections": "、".join(empty)})
 
 
 @hooks.register("before_publish_page")

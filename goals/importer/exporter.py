@@ -1,7 +1,5 @@
 """The page back in the published text format (the format of the sample, konan_2021.txt)."""
 
-from goals.eras import fiscal_year_label
-
 OL = '<ol style="list-style-type: none">'
 
 
@@ -17,12 +15,21 @@ def by_goal(goals, attribute):
     return " ".join(parts)
 
 
-def export(page):
-    """Text (UTF-8, tab between label and value) that parser.parse reads back to the same data."""
-    year, next_year = fiscal_year_label(page.fiscal_year), fiscal_year_label(page.fiscal_year + 1)
+def period_text(page):
+    """令和3年4月1日～令和4年3月31日(1年度目/5か年度)"""
     period = page.period_label
     if page.contract_year and page.contract_length:
         period += f"({page.contract_year}年度目/{page.contract_length}か年度)"
+    return period
+
+
+def implementers(page, separator=" "):
+    return separator.join([*page.operator_list, *filter(None, [page.ward_division])])
+
+
+def export(page):
+    """Text (UTF-8, tab between label and value) that parser.parse reads back to the same data."""
+    year, next_year = page.fiscal_year_label, page.next_fiscal_year_label  # as the document wrote them
     purpose = f"<p>{page.purpose}</p>" if page.purpose else ""
     if page.principle_list:
         purpose += f" <p>【事業・施設運営の基本理念】</p> {OL} {numbered(page.principle_list)}"
@@ -34,8 +41,8 @@ def export(page):
         f"{page.ward}地域子育て支援拠点事業",
         f"{year}重点目標評価結果・{next_year}重点目標",
         "",
-        f"事業実施期間\t{period}",
-        f"事業の実施者\t{' '.join([*page.operator_list, *filter(None, [page.ward_division])])}",
+        f"事業実施期間\t{period_text(page)}",
+        f"事業の実施者\t{implementers(page)}",
         f"事業目的\t{purpose.strip()}",
     ]
     if page.business_area_list:

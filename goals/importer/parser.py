@@ -3,8 +3,9 @@
 Handles the variants found in real documents: label and value separated by tabs, spaces or a colon, or the
 value on the following lines; HTML fragments (<p>, <ol>, <li>, <br>); items inline or one per line; bullets
 ○ ・ • ● ◯ - ① and numbers (1 / 1. / (1) / １); full- or half-width digits and brackets; 平成/令和/western
-years and 次年度; a heading split over two lines; optional sections missing. Errors name the section and the
-line (ImportError_.section, .line).
+years and 次年度; a heading or a label split over two lines; optional sections missing; the simplified web
+version and the site's own text around a copied web page (goals.importer.web). Errors name the section and
+the line (ImportError_.section, .line).
 """
 
 import html
@@ -14,80 +15,38 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from goals.eras import ERA_YEAR, parse_year, to_western
+from goals.eras import ERA_YEAR, fiscal_year_label, parse_year, to_western
+from goals.importer.labels import (  # noqa: F401 — re-exported: the importer's public names
+    ACTIONS,
+    AREAS,
+    BULLETS,
+    CIRCLED,
+    ERA_FY,
+    GOALS,
+    GOALS_RE,
+    HEADER_SECTIONS,
+    HEADING,
+    IMPLEMENTERS,
+    ISSUES,
+    LABEL_RE,
+    LABELS,
+    METHOD,
+    NEXT_GOALS,
+    PERIOD,
+    PRINCIPLES,
+    PURPOSE,
+    RESULTS,
+    WS,
+    ImportError_,
+    squash,
+)
+from goals.importer.web import group_item_lines, join_split_labels, number_goal_lines, strip_site_chrome
 
 MAX_CHARS = 200_000
 
-PERIOD, IMPLEMENTERS, PURPOSE, PRINCIPLES, AREAS, METHOD = (
-    "事業実施期間",
-    "事業の実施者",
-    "事業目的",
-    "事業・施設運営の基本理念",
-    "事業の内容",
-    "事業の評価実施方法及び評価結果の公表方法",
-)
-GOALS, ACTIONS, RESULTS, ISSUES = "重点目標", "取組内容", "取組の成果", "取組の課題"
-HEADING = "見出し"
-
-# Label spellings (whitespace removed) → section key.
-LABELS = {
-    "事業実施期間": PERIOD,
-    "事業の実施期間": PERIOD,
-    "事業の実施者": IMPLEMENTERS,
-    "事業実施者": IMPLEMENTERS,
-    "事業目的": PURPOSE,
-    "事業の目的": PURPOSE,
-    "【事業・施設運営の基本理念】": PRINCIPLES,
-    "事業・施設運営の基本理念": PRINCIPLES,
-    "【基本理念】": PRINCIPLES,
-    "基本理念": PRINCIPLES,
-    "事業の内容": AREAS,
-    "事業内容": AREAS,
-    "事業の評価実施方法及び評価結果の公表方法": METHOD,
-    "評価実施方法及び評価結果の公表方法": METHOD,
-    "取組内容": ACTIONS,
-    "取組の内容": ACTIONS,
-    "取り組み内容": ACTIONS,
-    "取組み内容": ACTIONS,
-    "取組の成果": RESULTS,
-    "取り組みの成果": RESULTS,
-    "取組成果": RESULTS,
-    "取組の課題": ISSUES,
-    "取り組みの課題": ISSUES,
-    "取組課題": ISSUES,
-}
-LABEL_RE = re.compile(
-    "^[ \t\u3000]*(" + "|".join(re.escape(label) for label in sorted(LABELS, key=len, reverse=True)) + r")"
-    r"(?:[ \t\u3000]*[:：][ \t\u3000]*|[ \t\u3000]+|$)(.*)$"
-)
-# 令和3年度 重点目標 / 次年度重点目標 / 令和3年度重点目標の評価 / 重点目標 — but not 重点目標1 (an item).
-ERA_FY = r"(?:(?:令和|平成|R|H)[ \t\u3000]*(?:元|\d{1,2})|(?:19|20)\d\d)[ \t\u3000]*年度"
-GOALS_RE = re.compile(
-    rf"^[ \t\u3000]*(?P<year>{ERA_FY}|次年度|今年度|当該年度)?[ \t\u3000]*(?:の[ \t\u3000]*)?重点目標"
-    r"(?P<review>の評価(?:結果)?)?(?:[ \t\u3000]*[:：][ \t\u3000]*|[ \t\u3000]+|$)(?P<value>.*)$"
-)
-SPLIT_LABEL_MIN = 4
-
 TAG_BREAK = re.compile(r"<\s*(?:br|/?p|/?ol|/?ul|li|/li|/?div)\b[^>]*>", re.IGNORECASE)
 TAG_ANY = re.compile(r"<[^>]{0,500}>")
-BULLETS = "○◯●•・◦▪■□◆◇※-‐－"
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-WS = "[ \t\u3000]"
-
-
-class ImportError_(ValueError):  # noqa: N801 — not the builtin ImportError
-    """Malformed input: names the section and the 1-based line of the input."""
-
-    def __init__(self, message, section=HEADING, line=1):
-        self.message, self.section, self.line = message, section, line
-        super().__init__(str(self))
-
-    def __str__(self):
-        return _("Line %(line)s, section %(section)s: %(message)s") % {
-            "line": self.line,
-            "section": self.section,
-            "message": self.message,
-        }
+WRITTEN_YEAR = re.compile(rf"(?:令和|平成|R|H){WS}*(?:元|[0-9０-９]{{1,2}}){WS}*年度")
 
 
 @dataclass
@@ -116,6 +75,10 @@ class ParsedEvaluation:
     evaluated_goals: list = field(default_factory=list)
     next_goals: list = field(default_factory=list)
     lines: dict = field(default_factory=dict)  # section → line where it starts, for error messages
+    year_label: str = ""  # the fiscal year as the document writes it (平成31年度) when not the default label
+    next_year_label: str = ""
+    skipped: list = field(default_factory=list)  # [(line, text)]: site chrome left out
+    missing: list = field(default_factory=list)  # sections (重点目標1 取組の成果 …) the document does not have
 
 
 @dataclass
@@ -135,35 +98,6 @@ def logical_lines(text):
     for number, raw in enumerate(text.split("\n"), start=1):
         for piece in TAG_BREAK.sub("\n", raw).split("\n"):
             yield number, html.unescape(TAG_ANY.sub("", piece)).rstrip()
-
-
-def squash(text):
-    return re.sub(r"[\s\u3000]+", "", text)
-
-
-def join_split_headings(lines):
-    """事業の評価実施方法及び / 評価結果の公表方法 on two lines → one line."""
-    merged, skip = [], False
-    for index, (number, text) in enumerate(lines):
-        if skip:
-            skip = False
-            continue
-        key = squash(text)
-        if (
-            len(key) >= SPLIT_LABEL_MIN
-            and index + 1 < len(lines)
-            and key not in LABELS
-            and not GOALS_RE.match(text)
-            and any(label.startswith(key) and label != key for label in LABELS)
-        ):
-            following = lines[index + 1][1]
-            candidate = key + following.lstrip(" \t\u3000")
-            if LABEL_RE.match(candidate):
-                merged.append((number, candidate))
-                skip = True
-                continue
-        merged.append((number, text))
-    return merged
 
 
 def number_marker(k):
@@ -224,8 +158,7 @@ def split_by_goal(text, section, line):
     return chunks
 
 
-def sections_of(text):
-    lines = join_split_headings(list(logical_lines(text)))
+def sections_of(lines):
     preamble, sections, current, mode = [], [], None, "evaluated"
     for number, line in lines:
         goals = GOALS_RE.match(line)
@@ -247,6 +180,11 @@ def sections_of(text):
                 preamble.append((number, line.strip()))
         else:
             current.parts.append(line)
+    for section in sections:
+        if section.key == GOALS:
+            section.parts = number_goal_lines(section.parts)
+        elif section.key in (ACTIONS, RESULTS, ISSUES):
+            section.parts = group_item_lines(section.parts)
     return preamble, sections
 
 
@@ -279,25 +217,27 @@ def parse(text):
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ImportError_(_("the file is empty"))
-    preamble, sections = sections_of(text)
-    parsed = ParsedEvaluation()
+    lines, skipped = strip_site_chrome(list(logical_lines(text)))
+    preamble, sections = sections_of(join_split_labels(lines))
+    parsed = ParsedEvaluation(skipped=skipped)
     if len(preamble) > 3:
         number, line = preamble[3]
         raise ImportError_(
             _("unexpected text %(text)r before the first section") % {"text": line[:40]}, HEADING, number
         )
 
-    title_year = None
+    title_year, written = None, []
     for number, line in preamble:
         ward = re.match(rf"^{WS}*(\S+?[区市町村])", line)
         if ward and "地域子育て支援拠点" in line and not parsed.ward:
             parsed.ward = ward.group(1)
         elif "重点目標" in line and title_year is None:
             title_year = parse_year(line)
+            written = [squash(label) for label in WRITTEN_YEAR.findall(line)]
             if title_year is None and ERA_YEAR.search(line) is None and "年度" in line:
                 raise ImportError_(_("the year in the title cannot be read"), HEADING, number)
 
-    seen, fiscal_year, goal_sections = set(), None, []
+    seen, fiscal_year, goal_sections, period_written = set(), None, [], []
     for section in sections:
         parsed.lines.setdefault(section.key, section.line)
         if section.key == GOALS:
@@ -310,10 +250,10 @@ def parse(text):
         seen.add(section.key)
         if section.key == PERIOD:
             fiscal_year = parse_period(parsed, section)
+            first = ERA_YEAR.search(section.text)
+            period_written = [squash(first.group(0)) + "度"] if first else []
         elif section.key == IMPLEMENTERS:
-            names = section.text.replace("、", " ").split()
-            parsed.operators = [name for name in names if not re.search(r"[区市]役所|[区市].*課$", name)]
-            parsed.ward_division = " ".join(name for name in names if name not in parsed.operators)
+            parsed.operators, parsed.ward_division = split_implementers(section.text)
         elif section.key == PURPOSE:
             parsed.purpose = " ".join(section.text.split())
         elif section.key in (PRINCIPLES, AREAS, METHOD):
@@ -332,8 +272,44 @@ def parse(text):
     if not parsed.ward:
         ward = re.match(r"^(\S+?区)", parsed.ward_division)
         parsed.ward = ward.group(1) if ward else ""
+    if not sections:
+        raise ImportError_(_("this is not an evaluation: no section (重点目標, 取組内容 …) found"), GOALS, 1)
     read_goals(parsed, sections, goal_sections)
+    keep_written_years(parsed, written or period_written, goal_sections)
+    parsed.missing = missing_sections(parsed, seen)
     return parsed
+
+
+def split_implementers(text):
+    """(operators, ward division) from 事業の実施者: the ward office's division is the name ending in 課."""
+    names = text.replace("、", " ").split()
+    operators = [name for name in names if not re.search(r"[区市]役所|[区市].*課$", name)]
+    return operators, " ".join(name for name in names if name not in operators)
+
+
+def keep_written_years(parsed, written, goal_sections):
+    """The years as the document writes them (平成31年度), kept when they are not the label we would show."""
+    written = written + [
+        squash(s.year_text) for s in goal_sections if s.mode == "next" and WRITTEN_YEAR.match(s.year_text)
+    ]
+    for attribute, year in (("year_label", parsed.fiscal_year), ("next_year_label", parsed.fiscal_year + 1)):
+        label = next((label for label in written if parse_year(label) == year), "")
+        if label and label != fiscal_year_label(year):
+            setattr(parsed, attribute, label)
+
+
+def missing_sections(parsed, seen):
+    """What the document lacks, in its own words: 事業目的, 重点目標2 取組の成果, 次年度重点目標 …"""
+    missing = [key for key in HEADER_SECTIONS if key not in seen]
+    if not parsed.evaluated_goals:
+        missing.append(GOALS)
+    for goal in parsed.evaluated_goals:
+        for key, attribute in ((ACTIONS, "actions"), (RESULTS, "results"), (ISSUES, "issues")):
+            if not getattr(goal, attribute):
+                missing.append(f"{GOALS}{goal.number} {key}")
+    if not parsed.next_goals:
+        missing.append(NEXT_GOALS)
+    return missing
 
 
 def read_goals(parsed, sections, goal_sections):
@@ -387,6 +363,3 @@ def read_goals(parsed, sections, goal_sections):
 
     parsed.evaluated_goals = lists["evaluated"] or []
     parsed.next_goals = lists["next"] or []
-    if not parsed.evaluated_goals and not parsed.next_goals:
-        line = sections[-1].line if sections else 1
-        raise ImportError_(_("no goals found (重点目標1 …)"), GOALS, line)

@@ -10,7 +10,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from goals.eras import era_label, fiscal_year_label
+from goals.eras import era_label, fiscal_year_label, parse_year
 from home.hub_page_form import HubPageForm
 
 LINES_HELP = _("One item per line.")
@@ -31,6 +31,18 @@ class EvaluationPage(Page):
         validators=[MinValueValidator(1989), MaxValueValidator(2200)],
         help_text=_("Western year in which the fiscal year starts, e.g. 2021 for 令和3年度."),
     )
+    year_label = models.CharField(
+        _("fiscal year as written"),
+        max_length=20,
+        blank=True,
+        help_text=_("As the document writes it, e.g. 平成31年度. Empty: the current era's name (令和元年度)."),
+    )
+    next_year_label = models.CharField(
+        _("next fiscal year as written"),
+        max_length=20,
+        blank=True,
+        help_text=_("As the document writes it, e.g. 令和2年度. Empty: the current era's name."),
+    )
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
     contract_year = models.PositiveSmallIntegerField(_("year of the contract"), null=True, blank=True)
@@ -47,6 +59,7 @@ class EvaluationPage(Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("ward"), FieldPanel("fiscal_year")]),
+                FieldRowPanel([FieldPanel("year_label"), FieldPanel("next_year_label")]),
                 FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
                 FieldRowPanel([FieldPanel("contract_year"), FieldPanel("contract_length")]),
                 FieldPanel("operators"),
@@ -67,9 +80,22 @@ class EvaluationPage(Page):
         InlinePanel("next_goals", heading=_("Next year's goals"), label=_("next year's goal")),
     ]
 
+    # Every text of the document is found by the site search (search.documents reads these).
     search_fields = [
         *Page.search_fields,
-        index.SearchField("purpose"),
+        *(
+            index.SearchField(name)
+            for name in (
+                "ward",
+                "operators",
+                "ward_division",
+                "year_label",
+                "purpose",
+                "principles",
+                "business_areas",
+                "evaluation_method",
+            )
+        ),
         index.FilterField("fiscal_year"),
         index.RelatedFields(
             "evaluated_goals", [index.SearchField(name) for name in ("text", "actions", "results", "issues")]
@@ -87,6 +113,8 @@ class EvaluationPage(Page):
             "operators",
             "ward_division",
             "fiscal_year",
+            "year_label",
+            "next_year_label",
             "period_start",
             "period_end",
             "contract_year",
@@ -110,6 +138,10 @@ class EvaluationPage(Page):
             raise ValidationError({"period_end": _("The period must end after it starts.")})
         if self.contract_year and self.contract_length and self.contract_year > self.contract_length:
             raise ValidationError({"contract_year": _("The year must be within the contract.")})
+        for name, year in (("year_label", self.fiscal_year), ("next_year_label", (self.fiscal_year or 0) + 1)):
+            label = getattr(self, name)
+            if label and self.fiscal_year and parse_year(label) != year:
+                raise ValidationError({name: _("This label does not name the fiscal year %(year)s.") % {"year": year}})
         parent = self.get_parent() if self.pk else None
         if parent is not None and self.fiscal_year:
             clash = EvaluationPage.objects.child_of(parent).filter(fiscal_year=self.fiscal_year).exclude(pk=self.pk)
@@ -138,11 +170,12 @@ class EvaluationPage(Page):
     # Display helpers ---------------------------------------------------------------------------------
     @property
     def fiscal_year_label(self):
-        return fiscal_year_label(self.fiscal_year)
+        """As the document writes it (平成31年度), else the current era's label (令和元年度)."""
+        return self.year_label or fiscal_year_label(self.fiscal_year)
 
     @property
     def next_fiscal_year_label(self):
-        return fiscal_year_label(self.fiscal_year + 1)
+        return self.next_year_label or fiscal_year_label(self.fiscal_year + 1)
 
     @property
     def period_label(self):
@@ -182,14 +215,28 @@ class EvaluationPage(Page):
             problems.append(gettext("Next year's goals are missing."))
         return problems
 
-    def serve(self, request, *args, **kwargs):
-        if request.GET.get("format") == "txt":
-            from goals.importer.exporter import export
+    def empty_sections(self):
+        """The document's optional parts that are empty (named on the edit screen; they do not block approval)."""
+        names = ("ward_division", "purpose", "principles", "business_areas", "evaluation_method")
+        return [str(self._meta.get_field(name).verbose_name) for name in names if not getattr(self, name).strip()]
 
-            response = HttpResponse(export(self), content_type="text/plain; charset=utf-8")
-            response["Content-Disposition"] = f'inline; filename="evaluation-{self.fiscal_year}.txt"'
-            return response
+    def serve(self, request, *args, **kwargs):
+        if request.GET.get("format") in ("txt", "xlsx"):
+            return self.download(request.GET["format"])
         return super().serve(request, *args, **kwargs)
+
+    def download(self, kind, disposition="inline"):
+        """The document in the published text format (txt) or as the template's Excel workbook (xlsx)."""
+        from goals.importer.exporter import export
+        from goals.importer.workbook import XLSX_TYPE, workbook_bytes
+
+        if kind == "xlsx":
+            response = HttpResponse(workbook_bytes(self), content_type=XLSX_TYPE)
+            disposition = "attachment"
+        else:
+            response = HttpResponse(export(self), content_type="text/plain; charset=utf-8")
+        response["Content-Disposition"] = f'{disposition}; filename="evaluation-{self.fiscal_year}.{kind}"'
+        return response
 
 
 def era_date(value):

@@ -160,6 +160,7 @@ def test_evaluation_goes_through_review_and_approval_before_it_is_live(staff_bro
     editor.goto("/admin/goals/import/")
     editor.locator("input[type=file]").set_input_files(str(SAMPLE))
     editor.locator("main form button[type=submit], main form input[type=submit]").first.click()
+    editor.get_by_role("button", name=ja("Import as draft")).click()  # after the preview
     editor.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
     evaluation = EvaluationPage.objects.get(ward="港南区", fiscal_year=2021)
     edit_url = f"/admin/pages/{evaluation.pk}/edit/"

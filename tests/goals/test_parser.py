@@ -126,7 +126,7 @@ def test_reiwa_first_year_and_shift_jis():
         ),
         (lambda t: t.replace("令和", "昭和"), "見出し", 4),
         (lambda t: t.replace("取組の課題\t", "取組の成果\t", 1), "取組の成果", 17),
-        (lambda t: "一行目\n二行目\n三行目\n四行目\n" + t, "見出し", 4),
+        (lambda t: "一文目です。\n二文目です。\n三文目です。\n四文目です。\n" + t, "見出し", 4),
         (lambda t: t.replace("(1年度目/5か年度)", "(6年度目/5か年度)"), "事業実施期間", 6),
         (lambda t: t.replace("令和4年3月31日", "令和2年3月31日"), "事業実施期間", 6),
     ],
@@ -152,24 +152,33 @@ def test_arbitrary_text_never_crashes_the_parser(text):
         assert isinstance(parse(text), ParsedEvaluation)
 
 
-LINES = SAMPLE.split("\n")
+def published_forms():
+    """The sample and the other published forms (tests/goals/test_import_forms.py), each as a list of lines."""
+    from tests.goals.test_import_forms import WEB, heisei_31, split_labels
+
+    return {"template": SAMPLE, "web": WEB, "split-labels": split_labels(SAMPLE), "heisei": heisei_31(SAMPLE)}
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FORMS = {name: text.split("\n") for name, text in published_forms().items()}
+NOISE = "重点目標取組内容成果課題○・•①1２.\t 　<p></p>令和平成年度ホーム(KB)"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
+    st.sampled_from(sorted(FORMS)),
     st.lists(
         st.tuples(
-            st.integers(0, len(LINES) - 1),
+            st.integers(0, 200),
             st.sampled_from(["drop", "duplicate", "truncate", "insert"]),
-            st.text(alphabet="重点目標取組内容成果課題○・①1２\t 　<p></p>令和年度", max_size=20),
+            st.text(alphabet=NOISE, max_size=20),
         ),
         max_size=4,
-    )
+    ),
 )
-def test_mutated_samples_parse_or_fail_cleanly(mutations):
-    lines = list(LINES)
+def test_mutated_forms_parse_or_fail_cleanly(form, mutations):
+    lines = list(FORMS[form])
     for position, kind, noise in mutations:
-        position = min(position, len(lines) - 1)
+        position = position % len(lines)
         if kind == "drop" and len(lines) > 1:
             del lines[position]
         elif kind == "duplicate":
@@ -179,6 +188,8 @@ def test_mutated_samples_parse_or_fail_cleanly(mutations):
         else:
             lines.insert(position, noise)
     try:
-        parse("\n".join(lines))
+        parsed = parse("\n".join(lines))
     except ImportError_ as error:
-        assert error.section and error.line >= 1
+        assert error.section and 1 <= error.line <= len(lines) + 1
+    else:
+        assert all(1 <= number <= len(lines) for number, _text in parsed.skipped)

@@ -3,6 +3,7 @@ from dataclasses import asdict
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from goals.importer.builder import build
 from goals.importer.parser import ImportError_, parse
@@ -16,11 +17,18 @@ def read_text(data):
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ImportError_("the file is neither UTF-8 nor Shift_JIS text")
+    raise ImportError_(_("the file is neither UTF-8 nor Shift_JIS text"))
+
+
+def read_document(data):
+    """ParsedEvaluation of a file's bytes: an Excel workbook (.xlsx) or the published text."""
+    from goals.importer.workbook import is_workbook, read_workbook
+
+    return read_workbook(data) if is_workbook(data) else parse(read_text(data))
 
 
 class Command(BaseCommand):
-    help = "Import a published evaluation document (重点目標評価結果・次年度重点目標) as a draft page."
+    help = "Import a published evaluation (重点目標評価結果・次年度重点目標: text or .xlsx) as a draft page."
 
     def add_arguments(self, parser):
         parser.add_argument("file")
@@ -30,13 +38,17 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         try:
             with open(options["file"], "rb") as handle:
-                parsed = parse(read_text(handle.read()))
+                parsed = read_document(handle.read())
         except OSError as error:
             raise CommandError(str(error)) from error
         except ImportError_ as error:
             raise CommandError(str(error)) from error
         if options["dry_run"]:
             self.stdout.write(pprint.pformat(asdict(parsed), width=120, sort_dicts=False))
+            for number, text in parsed.skipped:
+                self.stdout.write(f"skipped line {number}: {text}")
+            if parsed.missing:
+                self.stdout.write("missing: " + "、".join(parsed.missing))
             return
         indexes = EvaluationIndexPage.objects.all()
         if options["index"]:
@@ -49,3 +61,5 @@ class Command(BaseCommand):
         except ImportError_ as error:
             raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS(f"Imported draft page {page.pk}: {page.title}"))
+        if parsed.missing:
+            self.stdout.write(self.style.WARNING("Missing (complete in the editor): " + "、".join(parsed.missing)))

@@ -102,9 +102,10 @@ def test_the_evaluation_import_targets_only_the_users_hub(b, home, staff, client
 def test_control_hub_b_editor_imports_into_hub_b(b, staff_b, client_as):
     evaluations_b = b["evaluations"]
     b["evaluation"].delete()  # the sample's fiscal year, imported again
-    response = client_as(staff_b["editor"]).post(
-        "/admin/goals/import/", {"file": upload(SAMPLE), "evaluation_index": evaluations_b.pk}
-    )
+    client = client_as(staff_b["editor"])
+    preview = client.post("/admin/goals/import/", {"file": upload(SAMPLE), "evaluation_index": evaluations_b.pk})
+    assert preview.status_code == 200  # the preview: confirmed below
+    response = client.post("/admin/goals/import/", {"payload": preview.context["payload"]})
     assert response.status_code == 302
     assert EvaluationPage.objects.child_of(evaluations_b).count() == 1
 
