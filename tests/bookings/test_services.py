@@ -20,7 +20,7 @@ def test_places_then_waiting_list_then_full(bookable):
     assert [booking.status for booking in made] == ["confirmed", "confirmed", "waitlisted"]
     with pytest.raises(services.BookingRefused) as refused:
         services.book(date, **family(4))
-    assert str(refused.value.message) == "This session is full."
+    assert str(refused.value.message) == "この回は満員です。"  # "This session is full."
     assert Booking.objects.count() == 3
     again = services.find_bookable(date.key)
     assert (again.places_left, again.waiting_places_left, again.full) == (0, 0, True)
