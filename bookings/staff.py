@@ -54,6 +54,11 @@ def booking_hubs(user, action="view"):
     return all_hubs().filter(_holds("editors", user, codename) | _holds("managers", user, codename)).distinct()
 
 
+def timing(source):
+    """The session, page, start and end of an occurrence, a ``SessionDate`` row or a ``StaffDate``."""
+    return {name: getattr(source, name) for name in ("session", "page", "start", "end")}
+
+
 @dataclass
 class StaffDate:
     """One dated session as staff see it (``bookable`` is ``None`` when its session was removed)."""
@@ -85,15 +90,7 @@ class StaffDate:
     def bookable(self):
         if self.session is None or self.session.capacity is None:
             return None
-        return BookableDate(
-            session=self.session,
-            page=self.page,
-            start=self.start,
-            end=self.end,
-            row=self.row,
-            confirmed=self.confirmed,
-            waitlisted=self.waitlisted,
-        )
+        return BookableDate(**timing(self), row=self.row, confirmed=self.confirmed, waitlisted=self.waitlisted)
 
     def with_status(self, status):
         return [booking for booking in self.bookings if booking.status == status]
@@ -117,31 +114,14 @@ def list_dates(hubs):
         if occurrence.page.booking != BookingMethod.SITE:
             continue
         dates[occurrence.key] = StaffDate(
-            page=occurrence.page,
-            start=occurrence.start,
-            end=occurrence.end,
-            key=occurrence.key,
-            hub=occurrence.hub,
-            row=occurrence.session_date,
-            session=occurrence.session,
+            **timing(occurrence), key=occurrence.key, hub=occurrence.hub, row=occurrence.session_date
         )
     # Rows no longer expanded (program unpublished, session changed or removed) keep their bookings in sight.
     rows = SessionDate.objects.filter(hub_pages_q(hubs, "page__path"), date__gte=first, date__lte=last)
     hub_of = hub_finder(hubs)
     for row in rows.exclude(pk__in=[d.row.pk for d in dates.values() if d.row]).select_related("page", "session"):
         key = row.key if row.session_id else f"{ORPHAN_PREFIX}{row.pk}"
-        dates.setdefault(
-            key,
-            StaffDate(
-                page=row.page,
-                start=row.start,
-                end=row.end,
-                key=key,
-                hub=hub_of(row.page.path),
-                row=row,
-                session=row.session,
-            ),
-        )
+        dates.setdefault(key, StaffDate(**timing(row), key=key, hub=hub_of(row.page.path), row=row))
     counts = count_bookings([d.row for d in dates.values() if d.row])
     for date in dates.values():
         if date.row is not None:
@@ -165,7 +145,7 @@ def find_date(hubs, key):
         session_id, day = parsed
         row = rows.filter(session_id=session_id, date=day).first()
     if row is not None:
-        date = StaffDate(page=row.page, start=row.start, end=row.end, key=key, row=row, session=row.session)
+        date = StaffDate(**timing(row), key=key, row=row)
     elif parsed is None:
         return None
     else:
