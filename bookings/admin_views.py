@@ -142,10 +142,10 @@ def cancel_booking(request, key, booking_id):
 def add_booking(request, key):
     date = date_or_404(request, key, "add")
     form = PhoneBookingForm(request.POST)
-    bookable = date.bookable
+    valid, bookable = form.is_valid(), date.bookable
     if bookable is None or date.ended:
         form.add_error(None, _("This date takes no more bookings."))
-    elif form.is_valid():
+    elif valid:
         try:
             booking = services.book(bookable, **form.booking_arguments(), by_staff=True)
         except services.BookingRefused as refusal:

@@ -102,7 +102,7 @@ def _window():
 
 
 def list_dates(hubs):
-    """Every date of the hubs' programs booked on this site in the window, oldest first (7 queries)."""
+    """Every date of the hubs' programs booked on this site in the window, oldest first (six queries)."""
     hubs = list(hubs)
     if not hubs:
         return []

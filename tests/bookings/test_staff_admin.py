@@ -153,6 +153,39 @@ def test_a_bad_phone_booking_shows_its_errors_on_the_fields(bookable, editor):
     assert Booking.objects.count() == 0
 
 
+def test_a_date_that_has_ended_takes_no_booking_and_cannot_be_cancelled(bookable, editor):
+    past = bookable(days_ahead=-2)
+    response = editor.post(url(past, "add/"), PHONE)
+    assert response.status_code == 400 and "受け付けていません" in response.content.decode()
+    assert editor.post(url(past, "cancel/"), {"reason": "台風のため"}).status_code == 302
+    assert Booking.objects.count() == 0 and not SessionDate.objects.filter(cancelled_at__isnull=False).exists()
+    page = editor.get(url(past)).content.decode()
+    assert url(past, "add/") not in page and url(past, "cancel/") not in page
+
+
+def test_bookings_stay_in_sight_when_the_program_is_unpublished_or_the_session_removed(full_date, bookable, editor):
+    full_date.page.unpublish()
+    assert f'href="{url(full_date)}"' in editor.get(INDEX).content.decode()
+    assert "家族 3" in editor.get(url(full_date)).content.decode()
+    removed = bookable(days_ahead=4)
+    services.book(removed, **family(7))
+    row = SessionDate.objects.get(session=removed.session)
+    removed.session.delete()
+    assert f'href="{INDEX}row-{row.pk}/"' in editor.get(INDEX).content.decode()
+    page = editor.get(f"{INDEX}row-{row.pk}/")
+    assert page.status_code == 200 and "家族 7" in page.content.decode()
+    assert f"{INDEX}row-{row.pk}/add/" not in page.content.decode()  # no session: no more bookings
+    assert "家族 7" in editor.get(f"{INDEX}row-{row.pk}/export.csv").content.decode("utf-8-sig")
+
+
+def test_unknown_and_malformed_dates_answer_404(bookable, editor):
+    date = bookable()
+    day_before = f"{date.session.pk}-{date.start.date() - timedelta(days=1):%Y%m%d}"
+    for key in (day_before, "junk", "999999-20260101", "row-999", "row-x", f"{date.session.pk}-20261340"):
+        assert editor.get(f"{INDEX}{key}/").status_code == 404, key
+        assert editor.post(f"{INDEX}{key}/add/", PHONE).status_code == 404, key
+
+
 def test_cancel_the_date_asks_for_a_reason_then_tells_every_family(
     full_date, editor, django_capture_on_commit_callbacks
 ):
