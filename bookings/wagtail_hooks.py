@@ -8,15 +8,17 @@ from wagtail.log_actions import LogFormatter
 
 from bookings import admin_views
 
-urlpatterns = [
-    path("", admin_views.index, name="index"),
-    path("<str:key>/", admin_views.date_view, name="date"),
-    path("<str:key>/export.csv", admin_views.export, name="export"),
-    path("<str:key>/attendance/", admin_views.attendance, name="attendance"),
-    path("<str:key>/add/", admin_views.add_booking, name="add"),
-    path("<str:key>/cancel/", admin_views.cancel_date, name="cancel_date"),
-    path("<str:key>/bookings/<str:booking_id>/cancel/", admin_views.cancel_booking, name="cancel_booking"),
-]
+# name -> (route below /admin/bookings/, view)
+ROUTES = {
+    "index": ("", admin_views.index),
+    "date": ("<str:key>/", admin_views.date_view),
+    "export": ("<str:key>/export.csv", admin_views.export),
+    "attendance": ("<str:key>/attendance/", admin_views.attendance),
+    "add": ("<str:key>/add/", admin_views.add_booking),
+    "cancel_date": ("<str:key>/cancel/", admin_views.cancel_date),
+    "cancel_booking": ("<str:key>/bookings/<str:booking_id>/cancel/", admin_views.cancel_booking),
+}
+urlpatterns = [path(route, view, name=name) for name, (route, view) in ROUTES.items()]
 
 
 @hooks.register("register_admin_urls")

@@ -5,10 +5,7 @@ from bookings.housekeeping import purge
 
 
 class Command(BaseCommand):
-    help = (
-        "Delete the bookings (names, contacts) of dates more than BOOKING_RETENTION_DAYS days ago (default 30). "
-        "Safe to run again; run it daily."
-    )
+    help = "Delete the bookings of dates more than BOOKING_RETENTION_DAYS (default 30) days ago. Run it daily."
 
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, help="Keep this many days instead of BOOKING_RETENTION_DAYS")
