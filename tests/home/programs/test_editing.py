@@ -60,7 +60,8 @@ def session_data(**overrides):
         "exception_dates": "",
         "skip_holidays": "on",
         "note": "",
-        # Booking on this site (issue 17): the form's defaults, no places.
+        # Booking on this site (issue 17): no places, so no booking here; the defaults of the other fields.
+        "capacity": "",
         "waitlist_size": "0",
         "booking_closes_hours": "0",
         "expecting_may_book": "on",
