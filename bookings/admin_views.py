@@ -67,10 +67,12 @@ def back(date):
 @staff_view("view")
 def index(request):
     hubs = list(booking_hubs(request.user))
-    dates = list_dates(hubs)
+    every_program = request.GET.get("every") == "1"
+    dates = list_dates(hubs, every_program=every_program)
     now = timezone.now()
     context = {
-        "page_title": _("Bookings"),
+        "page_title": _("Every program date") if every_program else _("Bookings"),
+        "every_program": every_program,
         "coming": [date for date in dates if date.end > now],
         "past": [date for date in reversed(dates) if date.end <= now],
         "show_hub": len(hubs) > 1,
@@ -164,12 +166,12 @@ def add_booking(request, key):
 def cancel_date(request, key):
     """Ask for the reason and a confirmation, then call the date off and tell every family."""
     date = date_or_404(request, key, "change")
-    if date.cancelled or date.bookable is None or date.ended:
+    if date.cancelled or date.session is None or date.ended:
         messages.warning(request, _("This date cannot be cancelled any more."))
         return back(date)
     form = CancelDateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        row, told = services.cancel_session_date(date.bookable, form.cleaned_data["reason"])
+        row, told = services.cancel_session_date(date, form.cleaned_data["reason"])
         date.row = row
         record(request, date, "bookings.cancel_date", told=len(told))
         messages.success(

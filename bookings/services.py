@@ -210,7 +210,8 @@ def cancel(booking):
 
 
 def cancel_session_date(bookable, reason):
-    """The hub calls off one date: every booked or waiting family is told; calendars get STATUS:CANCELLED."""
+    """The hub calls off one date (of any program: ``bookable`` is anything with its session, page, start and
+    end): every booked or waiting family is told; the page, agenda, API and calendars show it cancelled."""
     with transaction.atomic():
         row = _locked_row(bookable)
         if row.cancelled:

@@ -5,10 +5,10 @@ A hub's bookings are kept by its Editors and Managers: the groups of that hub ho
 found (``None``), so the admin answers 404 as if it did not exist; a user who keeps no hub's bookings at all is
 refused (403) by the views.
 
-The dates listed are the coming ones (and the last ``PAST_DAYS``) of programs booked on this site, whether or not
-a ``SessionDate`` row exists yet; rows of dates no longer expanded (an unpublished program, a changed session)
-are listed too, so no booking is ever out of sight. A constant number of queries whatever the number of hubs,
-programs and dates.
+The dates listed are the coming ones (and the last ``PAST_DAYS``) of programs booked on this site (or of every
+program, to call a date off), whether or not a ``SessionDate`` row exists yet; rows of dates no longer expanded
+(an unpublished program, a changed session) are listed too, so no booking is ever out of sight. A constant number
+of queries whatever the number of hubs, programs and dates.
 """
 
 from dataclasses import dataclass, field
@@ -87,8 +87,12 @@ class StaffDate:
         return self.end <= timezone.now()
 
     @property
+    def booked_here(self):
+        return self.session is not None and self.session.capacity is not None and self.page.booked_on_site
+
+    @property
     def bookable(self):
-        if self.session is None or self.session.capacity is None:
+        if not self.booked_here:
             return None
         return BookableDate(**timing(self), row=self.row, confirmed=self.confirmed, waitlisted=self.waitlisted)
 
@@ -101,17 +105,21 @@ def _window():
     return first, today() + timedelta(days=COMING_DAYS)
 
 
-def list_dates(hubs):
-    """Every date of the hubs' programs booked on this site in the window, oldest first (six queries)."""
+def list_dates(hubs, every_program=False):
+    """Every date of the hubs' programs booked on this site in the window (``every_program``: of all their
+    programs, to call one off), oldest first (six queries)."""
     hubs = list(hubs)
     if not hubs:
         return []
     first, last = _window()
-    found = [o for o in find_occurrences(first, last, booking_required=True, hubs=hubs) if o.session.capacity]
+    if every_program:
+        found = find_occurrences(first, last, hubs=hubs)
+    else:
+        found = [o for o in find_occurrences(first, last, booking_required=True, hubs=hubs) if o.session.capacity]
     attach_pages(found)
     dates = {}
     for occurrence in found:
-        if occurrence.page.booking != BookingMethod.SITE:
+        if not every_program and occurrence.page.booking != BookingMethod.SITE:
             continue
         dates[occurrence.key] = StaffDate(
             **timing(occurrence), key=occurrence.key, hub=occurrence.hub, row=occurrence.session_date
@@ -130,8 +138,8 @@ def list_dates(hubs):
 
 
 def find_date(hubs, key):
-    """One date of the hubs' programs, with its bookings in booking order, or ``None`` (bad key, another hub's
-    date, not a date of the session, not booked on this site)."""
+    """One date of the hubs' programs (booked on this site or not), with its bookings in booking order, or
+    ``None`` (bad key, another hub's date, not a date of the session)."""
     hubs = list(hubs)
     parsed = parse_session_date_key(key)
     row_id = key[len(ORPHAN_PREFIX) :] if key.startswith(ORPHAN_PREFIX) else ""
@@ -149,11 +157,7 @@ def find_date(hubs, key):
     elif parsed is None:
         return None
     else:
-        session = (
-            ProgramSession.objects.filter(in_hubs, pk=session_id, capacity__isnull=False, page__booking="site")
-            .select_related("page")
-            .first()
-        )
+        session = ProgramSession.objects.filter(in_hubs, pk=session_id).select_related("page").first()
         times = session.occurrences(day, day) if session is not None else []
         if not times:
             return None
