@@ -112,9 +112,10 @@ class StaleListingsReport(KeepersOnly, ReportView):
                 page.last_reminder_at = timezone.localtime(page.last_reminder_at)
         return pages
 
-    def to_row_dict(self, item):
-        row = super().to_row_dict(item)
-        return {name: neutralise(value) if isinstance(value, str) else value for name, value in row.items()}
+    def write_csv_row(self, writer, row_dict):
+        """Cells a spreadsheet would read as a formula get a leading apostrophe (as in the open data CSV)."""
+        safe = {name: neutralise(value) if isinstance(value, str) else value for name, value in row_dict.items()}
+        return super().write_csv_row(writer, safe)
 
     def write_csv_response(self, queryset):
         """UTF-8 with a byte order mark, so a spreadsheet opens the Japanese text correctly."""

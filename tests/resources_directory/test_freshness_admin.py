@@ -119,3 +119,10 @@ def test_updates_are_marked_done_only_in_the_users_hub(client, hubs):
     assert response.status_code == 302
     assert set(freshness.pending_updates()) == {other}
     assert f"{TITLE_A}のメモ" not in text(client.get(UPDATES))
+
+
+def test_csv_cells_are_never_formulas(client, directory):
+    stale_listing(directory, title="=1+2 サロン")
+    log_in(client, make_staff_user("editor"))
+    content = text(client.get(REPORT, {"export": "csv"}))
+    assert "\n'=1+2 サロン," in content and "\n=1+2" not in content
