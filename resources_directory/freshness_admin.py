@@ -210,26 +210,18 @@ def register_freshness_urls():
     ]
 
 
-@hooks.register("register_reports_menu_item")
-def register_freshness_report_menu_item():
-    return KeepersMenuItem(
-        gettext_lazy("Listings to check"),
-        reverse("freshness_report"),
-        name="stale-listings",
-        icon_name="time",
-        order=1150,
-    )
+MENU_ITEMS = (
+    (gettext_lazy("Listings to check"), "freshness_report", "stale-listings", "time", 1150),
+    (gettext_lazy("Updates from groups"), "freshness_updates", "group-updates", "mail", 1160),
+)
 
 
-@hooks.register("register_reports_menu_item")
-def register_group_updates_menu_item():
-    return KeepersMenuItem(
-        gettext_lazy("Updates from groups"),
-        reverse("freshness_updates"),
-        name="group-updates",
-        icon_name="mail",
-        order=1160,
-    )
+def menu_item(label, url_name, name, icon, order):
+    return lambda: KeepersMenuItem(label, reverse(url_name), name=name, icon_name=icon, order=order)
+
+
+for item in MENU_ITEMS:
+    hooks.register("register_reports_menu_item", menu_item(*item))
 
 
 @hooks.register("construct_homepage_panels")

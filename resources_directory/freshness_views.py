@@ -6,6 +6,8 @@ expired, used or unpublished one 410, and nothing changes. Never cached, never i
 holds the secret); POSTs need the CSRF token and are rate-limited per address (settings.RATELIMIT_RULES).
 """
 
+import functools
+
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.shortcuts import render
@@ -94,59 +96,56 @@ class ChangesForm(forms.Form):
         return self.normalised_hours() != self.current_hours
 
 
-def private(response):
+HEADINGS = {
+    "check": gettext_lazy("Is this listing still right?"),
+    "changes": gettext_lazy("What has changed?"),
+    "done": gettext_lazy("Thank you for your answer"),
+    "problem": gettext_lazy("This link cannot be used"),
+}
+
+
+def page_for(request, template, context, status=200):
+    context = {**context, "heading": HEADINGS[template]}
+    response = render(request, f"resources_directory/freshness/{template}.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"
     response["Referrer-Policy"] = "no-referrer"
     return response
 
 
-def problem_page(request, problem):
-    return private(
-        render(request, "resources_directory/freshness/problem.html", {"kind": problem.kind}, status=problem.status)
-    )
+def with_reminder(view):
+    """Open the link's reminder for the view (as ``reminder``), or answer with the page saying why it cannot be used."""
+
+    @functools.wraps(view)
+    def opened(request, token):
+        try:
+            return view(request, token, freshness.reminder_for_token(token))
+        except freshness.LinkProblem as problem:
+            return page_for(request, "problem", {"kind": problem.kind}, status=problem.status)
+
+    return never_cache(opened)
 
 
-def page_for(request, template, context, status=200):
-    return private(render(request, f"resources_directory/freshness/{template}.html", context, status=status))
-
-
-@never_cache
-def check(request, token):
-    try:
-        reminder = freshness.reminder_for_token(token)
-    except freshness.LinkProblem as problem:
-        return problem_page(request, problem)
+@with_reminder
+def check(request, token, reminder):
     page = reminder.page.specific
     return page_for(request, "check", {"page": page, "token": token, "hours": page.opening_hours.all()})
 
 
-@never_cache
 @require_POST
-def confirm(request, token):
-    try:
-        reminder = freshness.reminder_for_token(token)
-        page = freshness.confirm(reminder)
-    except freshness.LinkProblem as problem:
-        return problem_page(request, problem)
-    return page_for(request, "done", {"page": page, "answer": "confirmed"})
+@with_reminder
+def confirm(request, token, reminder):
+    return page_for(request, "done", {"page": freshness.confirm(reminder), "answer": "confirmed"})
 
 
-@never_cache
 @require_http_methods(["GET", "POST"])
-def changes(request, token):
-    try:
-        reminder = freshness.reminder_for_token(token)
-    except freshness.LinkProblem as problem:
-        return problem_page(request, problem)
+@with_reminder
+def changes(request, token, reminder):
     page = reminder.page.specific
     form = ChangesForm(page, request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form.is_valid():
             hours = form.normalised_hours() if form.hours_changed() else ""
-            try:
-                freshness.propose_changes(reminder, form.changes(), hours=hours, note=form.cleaned_data["note"].strip())
-            except freshness.LinkProblem as problem:
-                return problem_page(request, problem)
+            freshness.propose_changes(reminder, form.changes(), hours=hours, note=form.cleaned_data["note"].strip())
             return page_for(request, "done", {"page": page, "answer": "changes"})
         return page_for(request, "changes", {"page": page, "token": token, "form": form}, status=400)
     return page_for(request, "changes", {"page": page, "token": token, "form": form})
