@@ -7,12 +7,16 @@ AREA_OF gives, else the areas in turn; its coordinates are within about 700 m of
 """
 
 import random
+import secrets
 from datetime import date, timedelta
+
+from django.utils import timezone
 
 from home.demo import demo_data
 from home.hubs import hub_for_page
+from resources_directory import freshness
 from resources_directory.factories import AreaFactory, CategoryFactory, ListingPageFactory
-from resources_directory.models import DirectoryPage, ListingPage
+from resources_directory.models import DirectoryPage, FreshnessReminder, ListingPage
 
 CATEGORIES = [
     ("hub", "地域子育て支援拠点", "Family support centre"),
@@ -99,3 +103,21 @@ def load(home, stdout):
         )
         created += 1
     stdout.write(f"Directory of {home.title}: {created} places added ({len(existing) + created} in all).")
+    freshness_demo(directory, hub.slug)
+
+
+def freshness_demo(directory, key):
+    """The freshness loop at work: the two oldest stale places name a group's (invented) address for updates, and
+    the first one's group has answered its reminder with changes, a draft for the editors. Once per hub."""
+    stale = list(freshness.stale_listings().child_of(directory).filter(last_verified__isnull=False)[:2])
+    if not stale or FreshnessReminder.objects.filter(page__in=stale).exists():
+        return
+    for n, page in enumerate(stale, start=1):
+        page.update_contact_email = f"group-{key}-{n}@example.invalid"
+        ListingPage.objects.filter(pk=page.pk).update(update_contact_email=page.update_contact_email)
+    reminder = FreshnessReminder.objects.create(
+        page=stale[0], sent_at=timezone.now() - timedelta(days=3), nonce=secrets.token_hex(16)
+    )
+    freshness.propose_changes(
+        reminder, {"fee": "1回100円（4月から）"}, note="4月から参加費が1回100円になります。（デモの回答）"
+    )

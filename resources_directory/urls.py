@@ -1,6 +1,6 @@
 from django.urls import path
 
-from resources_directory import api, opendata, views
+from resources_directory import api, freshness_views, opendata, views
 
 app_name = "resources_directory"
 
@@ -10,4 +10,7 @@ urlpatterns = [
     path("open-data/directory.csv", opendata.export_csv, name="export_csv"),
     path("open-data/directory.json", opendata.export_json, name="export_json"),
     path("umaretara/", views.journey, name="journey"),
+    path("listing-update/<str:token>/", freshness_views.check, name="freshness"),
+    path("listing-update/<str:token>/confirm/", freshness_views.confirm, name="freshness_confirm"),
+    path("listing-update/<str:token>/changes/", freshness_views.changes, name="freshness_changes"),
 ]

@@ -5,6 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.hub_admin import HubOwnedViewSet
 from home.models import HubSettings
+from resources_directory import freshness_admin  # noqa: F401  (registers the freshness report, panel, log actions)
 from resources_directory.models import Area, Category
 from search.models import SynonymGroup
 

@@ -194,6 +194,9 @@ DIRECTORY_MAP_TILE_URL = os.environ.get("DIRECTORY_MAP_TILE_URL", "")
 DIRECTORY_MAP_ATTRIBUTION = os.environ.get("DIRECTORY_MAP_ATTRIBUTION", "")
 # A listing not verified for this many months is flagged as possibly out of date.
 DIRECTORY_STALE_AFTER_MONTHS = int(os.environ.get("DIRECTORY_STALE_AFTER_MONTHS", "12"))
+# A listing not verified for this many months is stale for the staff: its group is e-mailed (once per period) and
+# it appears in the admin report (resources_directory/freshness.py). Earlier than the families' flag above.
+DIRECTORY_STALE_MONTHS = int(os.environ.get("DIRECTORY_STALE_MONTHS", "6"))
 # Extra postal code → (lat, lng) district centres beyond the demo ward's table (resources_directory/geo.py).
 DIRECTORY_POSTAL_CODES = {}
 
@@ -266,6 +269,7 @@ RATELIMIT_RULES = [
     ("/api/", 120),
     ("/book/", 20),
     ("/booking/", 30),
+    ("/listing-update/", 20),
 ]
 RATELIMIT_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 WAGTAILAPI_LIMIT_MAX = 50

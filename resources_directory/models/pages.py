@@ -93,6 +93,12 @@ class ListingPage(Page):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     website = models.URLField(_("website"), blank=True)
     last_verified = models.DateField(_("last verified"), null=True, blank=True)
+    # Never shown publicly (no template, API, open data or search index reads it): resources_directory/freshness.py.
+    update_contact_email = models.EmailField(
+        _("e-mail for updates"),
+        blank=True,
+        help_text=_("The group's own address: asked every few months whether this listing is still right. Not shown."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -125,6 +131,7 @@ class ListingPage(Page):
                 FieldPanel("website"),
                 FieldPanel("languages"),
                 FieldPanel("last_verified"),
+                FieldPanel("update_contact_email"),
             ],
             heading=_("Contact"),
         ),

@@ -63,3 +63,19 @@ def test_a_place_named_after_an_area_is_in_that_area_near_its_centre_and_the_bor
     for home in demo_places:  # a family on the ward border has places of both hubs nearby
         nearest = min(haversine_km(*BORDER_FAMILY, p.latitude, p.longitude) for p in places_of(home))
         assert nearest < 1.5, f"nearest place of {home.title}: {nearest:.1f} km"
+
+
+def test_the_demo_shows_the_freshness_loop(demo_places):
+    from resources_directory import freshness
+    from resources_directory.models import FreshnessReminder
+
+    for home in demo_places:
+        stale = freshness.stale_listings().descendant_of(home)
+        assert stale.count() >= 3  # the report has rows
+        assert stale.exclude(update_contact_email="").count() == 2
+        [update] = freshness.pending_updates().filter(page__in=stale)  # the badge shows
+        draft = update.page.get_latest_revision_as_object()
+        assert draft.fee == "1回100円（4月から）" and ListingPage.objects.get(pk=update.page_id).fee != draft.fee
+    for home in demo_places:  # loading again adds nothing
+        demo.load(home, StringIO())
+    assert FreshnessReminder.objects.count() == 2
