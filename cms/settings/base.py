@@ -316,3 +316,10 @@ WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_forms.TranslatedLoginForm"
 # Bookings are deleted this many days after their session (manage.py purge_bookings, daily).
 BOOKING_RETENTION_DAYS = int(os.environ.get("BOOKING_RETENTION_DAYS", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kosodate-hub <noreply@localhost>")
+# Outgoing mail (booking confirmations and reminders, the groups' freshness reminders): an SMTP relay.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
+EMAIL_TIMEOUT = 10
