@@ -16,8 +16,11 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
+from resources_directory.today import annotate
+
 from home.paging import PageNumbers
 from search.directory.hubs import ALL, hub_list, hub_of
+from search.directory.open_now import open_now_ids
 from search.directory.pages import listings_in_order
 from search.directory.query import DirectoryQuery, parse_keywords
 from search.engine import get_engine
@@ -123,8 +126,8 @@ def hub_scope(data, home_hub=None):
     return [home_hub.slug] if home_hub is not None and home_hub.slug else []
 
 
-def build_query(data, today, parent=None, home_hub=None):
-    """(DirectoryQuery, labels of the filters the words set) for cleaned filter data."""
+def build_query(data, today, parent=None, home_hub=None, now=None):
+    """(DirectoryQuery, labels of the filters the words set) for cleaned filter data; ``now``: for ``open_now``."""
     terms, intents = parse_keywords(data.get("q"))
     amenities = list(data.get("amenity") or [])
     amenities += [i.amenity for i in intents if i.amenity and i.amenity not in amenities]
@@ -147,6 +150,7 @@ def build_query(data, today, parent=None, home_hub=None):
         weekday=int(weekday) if weekday not in (None, "") else None,
         rules=rules,
         exclude_ids=shut,
+        only_ids=open_now_ids(now) if data.get("open_now") else None,
         origin=origin,
         radius_km=data.get("radius_km") if origin else None,
         sort=sort,
@@ -169,7 +173,7 @@ def search_directory(params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None
     if not filterset.is_valid():
         raise InvalidSearch(filterset.errors.get_json_data())
     data = filterset.form.cleaned_data
-    query, applied = build_query(data, now.date(), parent, home_hub)
+    query, applied = build_query(data, now.date(), parent, home_hub, now)
     page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
     page = max(1, int(page))
     query.offset, query.limit, query.facets = (page - 1) * page_size, page_size, facets
@@ -179,6 +183,7 @@ def search_directory(params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None
     items = listings_in_order(hits.ids, query.origin, now)
     for item in items:
         item.hub = hub_of(item.path, hubs)
+    annotate(items, now)  # next opening, live status and closures (the hub's too)
     return DirectoryResult(
         count=hits.count,
         items=items,
@@ -194,12 +199,12 @@ def search_directory(params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None
     )
 
 
-def query_for(params, today, parent=None, offset=0, limit=DEFAULT_PAGE_SIZE, home_hub=None):
+def query_for(params, today, parent=None, offset=0, limit=DEFAULT_PAGE_SIZE, home_hub=None, now=None):
     """The DirectoryQuery ``search_directory`` would ask a backend (benchmarks and the parity test ask it directly)."""
     filterset = filterset_for(params, today)
     if not filterset.is_valid():
         raise InvalidSearch(filterset.errors.get_json_data())
-    query, _applied = build_query(filterset.form.cleaned_data, today, parent, home_hub)
+    query, _applied = build_query(filterset.form.cleaned_data, today, parent, home_hub, now)
     query.offset, query.limit = offset, limit
     return query
 
