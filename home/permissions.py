@@ -1,7 +1,8 @@
 """Staff roles and what each grants, per hub.
 
-Every hub has its own staff groups (``HubSettings.editors``, ``.ward_reviewers``, ``.managers``, ``.floor_staff``), made by
-``home.hubs.create_hub``. The role keys below name the kind of group; the groups themselves are named after
+Every hub has its own staff groups (``HubSettings.editors``, ``.ward_reviewers``, ``.managers``,
+``.floor_staff``), made by ``home.hub_setup.create_hub``. The role keys below name the kind of group; the groups
+themselves are named after
 their hub ("港南区…はっち: Editors"). Page rights are granted on the hub's own home page and section pages, and
 image/document rights on the hub's own collection, so nothing a hub's staff may do reaches another hub.
 One city-level group (``CITY_STAFF``) keeps the snippets every hub shares and sees every hub's goals.

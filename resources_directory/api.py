@@ -5,9 +5,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from cms.openapi import json_content, query_parameter
+from resources_directory.today import closure_json, status_json
 from resources_directory.views import PRIVATE_PARAMS, no_store
 from search.directory import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, InvalidSearch, search_directory
-from resources_directory.today import closure_json, status_json
 from search.directory.hubs import hub_json
 
 API_PARAMS = (

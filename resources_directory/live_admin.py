@@ -58,7 +58,8 @@ def check_input(data):
     if state not in LiveState.values:
         errors.append(_("Choose one of the four buttons."))
     if len(note) > NOTE_MAX_LENGTH:
-        errors.append(_("The note is at most %(max)d characters (it has %(count)d).") % {"max": NOTE_MAX_LENGTH, "count": len(note)})
+        counts = {"max": NOTE_MAX_LENGTH, "count": len(note)}
+        errors.append(_("The note is at most %(max)d characters (it has %(count)d).") % counts)
     return state, note, errors
 
 

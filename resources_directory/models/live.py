@@ -52,12 +52,18 @@ class LiveStatus(models.Model):
 class HubClosure(index.Indexed, models.Model):
     """All of a hub's places (and its programs' sessions) closed on these dates, e.g. 「警報のため本日休館」."""
 
-    hub = models.ForeignKey("home.HubSettings", verbose_name=_("hub"), on_delete=models.CASCADE, related_name="closures")
+    hub = models.ForeignKey(
+        "home.HubSettings", verbose_name=_("hub"), on_delete=models.CASCADE, related_name="closures"
+    )
     start_date = models.DateField(_("closed from"))
     end_date = models.DateField(_("closed until"), help_text=_("The same day for a one-day closure."))
     reason = models.CharField(_("reason"), max_length=100, help_text=_("E.g. 警報のため本日休館"))
 
-    panels = [FieldPanel("hub"), FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]), FieldPanel("reason")]
+    panels = [
+        FieldPanel("hub"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldPanel("reason"),
+    ]
     search_fields = [index.SearchField("reason"), index.FilterField("hub")]
 
     class Meta:
@@ -108,7 +114,8 @@ def current_slot(hours, closures, now):
         return None
     for slot in hours:
         if slot.matches(day) and slot.opens <= now.time() < slot.closes:
-            return (datetime.combine(day, slot.opens, tzinfo=now.tzinfo), datetime.combine(day, slot.closes, tzinfo=now.tzinfo))
+            opens, closes = (datetime.combine(day, moment, tzinfo=now.tzinfo) for moment in (slot.opens, slot.closes))
+            return opens, closes
     return None
 
 

@@ -16,9 +16,8 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
-from resources_directory.today import annotate
-
 from home.paging import PageNumbers
+from resources_directory.today import annotate
 from search.directory.hubs import ALL, hub_list, hub_of
 from search.directory.open_now import open_now_ids
 from search.directory.pages import listings_in_order
