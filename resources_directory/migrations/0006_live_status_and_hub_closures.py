@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
             name='LiveStatus',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('open', 'Open'), ('busy', 'Busy'), ('full', 'Full'), ('closed', 'Closed now')], max_length=10, verbose_name='state')),
+                ('state', models.CharField(choices=[('open', 'It is open'), ('busy', 'It is busy'), ('full', 'It is full'), ('closed', 'We have closed')], max_length=10, verbose_name='state')),
                 ('note', models.CharField(blank=True, max_length=80, verbose_name='note')),
                 ('set_at', models.DateTimeField(verbose_name='set at')),
                 ('listing', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='live_status_row', to='resources_directory.listingpage')),

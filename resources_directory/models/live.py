@@ -21,10 +21,10 @@ NOTE_MAX_LENGTH = 80
 
 
 class LiveState(models.TextChoices):
-    OPEN = "open", _("Open")
-    BUSY = "busy", _("Busy")
-    FULL = "full", _("Full")
-    CLOSED = "closed", _("Closed now")
+    OPEN = "open", _("It is open")
+    BUSY = "busy", _("It is busy")
+    FULL = "full", _("It is full")
+    CLOSED = "closed", _("We have closed")
 
 
 class LiveStatus(models.Model):
