@@ -11,10 +11,9 @@ permission: 403. Another hub's listing: 404, as if it did not exist. A bad state
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -63,6 +62,11 @@ def check_input(data):
     return state, note, errors
 
 
+def refused():
+    """403 (Wagtail's admin would turn PermissionDenied into a redirect to the dashboard)."""
+    return HttpResponseForbidden(_("You may not set the live status of places."), content_type="text/plain")
+
+
 def render_list(request, hubs, status=200, errors=(), failed=None, note=""):
     now = timezone.localtime()
     listings = list(listings_of(hubs))
@@ -86,7 +90,7 @@ def render_list(request, hubs, status=200, errors=(), failed=None, note=""):
 def live_status_list(request):
     hubs = status_hubs(request.user)
     if not hubs:
-        raise PermissionDenied
+        return refused()
     return render_list(request, hubs)
 
 
@@ -94,7 +98,7 @@ def live_status_list(request):
 def set_live_status(request, listing_id):
     hubs = status_hubs(request.user)
     if not hubs:
-        raise PermissionDenied
+        return refused()
     listing = listings_of(hubs).filter(pk=listing_id).first()
     if listing is None:
         raise Http404
