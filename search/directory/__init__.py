@@ -80,23 +80,32 @@ def week_days(today):
 
 
 def open_this_week(today):
-    """(weekly rules that fall on one of the next seven days, listings a closure shuts on all of those days)."""
+    """(weekly rules that fall on one of the next seven days, listings closures shut on all of those days).
+
+    Closures are the listing's own and its hub's (``HubClosure``: every listing below that hub's home page)."""
+    from home.hub_scope import below
     from resources_directory.filters import rules_for
-    from resources_directory.models import Closure, OpeningHours
+    from resources_directory.models import Closure, HubClosure, ListingPage, OpeningHours
 
     days = week_days(today)
     rules = sorted({f"{day.weekday()}:{week}" for day in days for week in rules_for(day)})
-    closures = list(Closure.objects.filter(start_date__lte=days[-1], end_date__gte=days[0]))
-    closed_pages = {closure.page_id for closure in closures}
+    closures = {}
+    for closure in Closure.objects.filter(start_date__lte=days[-1], end_date__gte=days[0]):
+        closures.setdefault(closure.page_id, []).append(closure)
+    hub_closures = HubClosure.objects.filter(start_date__lte=days[-1], end_date__gte=days[0])
+    for closure in hub_closures.select_related("hub__site__root_page"):
+        below_hub = ListingPage.objects.filter(below([closure.hub.site.root_page.path]))
+        for page_id in below_hub.values_list("pk", flat=True):
+            closures.setdefault(page_id, []).append(closure)
     hours_by_page = {}
-    for hours in OpeningHours.objects.filter(page_id__in=closed_pages):
+    for hours in OpeningHours.objects.filter(page_id__in=list(closures)):
         hours_by_page.setdefault(hours.page_id, []).append(hours)
     shut = [
         page_id
-        for page_id in sorted(closed_pages)
+        for page_id in sorted(closures)
         if not any(
             any(h.matches(day) for h in hours_by_page.get(page_id, []))
-            and not any(c.page_id == page_id and c.covers(day) for c in closures)
+            and not any(c.covers(day) for c in closures[page_id])
             for day in days
         )
     ]
