@@ -23,15 +23,9 @@ class CategoryViewSet(SnippetViewSet):
     ordering = ["sort_order", "name"]
 
 
-class AreaViewSet(HubOwnedViewSet):
-    """Areas belong to a hub: its staff see and keep only their own hub's (home.hub_admin)."""
+class HubFieldViewSet(HubOwnedViewSet):
+    """A snippet whose ``hub`` field names the hub it belongs to."""
 
-    model = Area
-    icon = "site"
-    menu_label = _("Areas")
-    list_display = ["name", "slug", "hub", "latitude", "longitude"]
-    search_fields = ["name", "slug"]
-    ordering = ["sort_order", "name"]
     owner_field = "hub"
 
     @staticmethod
@@ -41,6 +35,17 @@ class AreaViewSet(HubOwnedViewSet):
     @staticmethod
     def owner_choices(hubs):
         return HubSettings.objects.filter(pk__in=[hub.pk for hub in hubs])
+
+
+class AreaViewSet(HubFieldViewSet):
+    """Areas belong to a hub: its staff see and keep only their own hub's (home.hub_admin)."""
+
+    model = Area
+    icon = "site"
+    menu_label = _("Areas")
+    list_display = ["name", "slug", "hub", "latitude", "longitude"]
+    search_fields = ["name", "slug"]
+    ordering = ["sort_order", "name"]
 
 
 class SynonymGroupViewSet(SnippetViewSet):
@@ -64,7 +69,7 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
 register_snippet(DirectoryViewSetGroup)
 
 
-class HubClosureViewSet(HubOwnedViewSet):
+class HubClosureViewSet(HubFieldViewSet):
     """Hub-wide closures (「警報のため本日休館」): each hub's Editors and Managers keep only their own hub's."""
 
     model = HubClosure
@@ -75,15 +80,6 @@ class HubClosureViewSet(HubOwnedViewSet):
     list_display = ["reason", "start_date", "end_date", "hub"]
     search_fields = ["reason"]
     ordering = ["-start_date"]
-    owner_field = "hub"
-
-    @staticmethod
-    def owned_by(hubs):
-        return Q(hub__in=hubs)
-
-    @staticmethod
-    def owner_choices(hubs):
-        return HubSettings.objects.filter(pk__in=[hub.pk for hub in hubs])
 
 
 register_snippet(HubClosureViewSet)

@@ -165,3 +165,22 @@ def test_a_new_hub_gets_its_floor_staff_group(hubs):
     assert group.name == "つばさ区地域子育て支援拠点 そら: Floor staff"
     assert set(group.permissions.values_list("codename", flat=True)) == {"access_admin", "set_live_status"}
     assert hubs["a"].floor_staff is not None
+
+
+def test_hub_closures_are_kept_by_each_hubs_editors_and_managers_only(client, hubs):
+    closure = HubClosure.objects.create(hub=hubs["a"], start_date="2026-12-08", end_date="2026-12-08", reason="警報")
+    edit = f"/admin/snippets/resources_directory/hubclosure/edit/{closure.pk}/"
+    log_in(client, make_staff_user("editor", hub=hubs["b"], username="editor_b"))
+    assert client.get(edit).status_code == 404  # another hub's closure does not exist for her
+    assert "警報" not in client.get("/admin/snippets/resources_directory/hubclosure/").content.decode()
+    response = client.get("/admin/snippets/resources_directory/hubclosure/add/")
+    choices = response.context["form"].fields["hub"].queryset
+    assert list(choices) == [hubs["b"]]
+    log_in(client, make_staff_user("editor", hub=hubs["a"], username="editor_a"))
+    assert client.get(edit).status_code == 200
+    response = client.post(
+        edit, {"hub": hubs["a"].pk, "start_date": "2026-12-08", "end_date": "2026-12-07", "reason": "x"}
+    )
+    assert response.status_code == 200 and "終了日は開始日より前にできません。" in response.content.decode()
+    closure.refresh_from_db()
+    assert closure.reason == "警報"
