@@ -1,8 +1,10 @@
 from django.db.models import Q
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -115,3 +117,23 @@ def register_live_status_log_action(actions):
             if data.get("note"):
                 return _("Live status set to “%(state)s” (%(note)s)") % {"state": state, "note": data["note"]}
             return _("Live status set to “%(state)s”") % {"state": state}
+
+
+class LiveStatusPanel(Component):
+    """On the dashboard of those who may set it: the way to the live status page (the only one for Floor staff)."""
+
+    name = "live_status"
+    order = 10
+
+    def render_html(self, parent_context=None):
+        return format_html(
+            '<section class="panel"><p><a class="button" href="{}">{}</a></p></section>',
+            reverse("resources_directory_live_status"),
+            _("Set the live status of your places"),
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def add_live_status_panel(request, panels):
+    if live_admin.may_set_status(request.user):
+        panels.insert(0, LiveStatusPanel())

@@ -137,7 +137,8 @@ def test_floor_staff_can_do_nothing_else(client, hubs):
     floor = make_floor_user(hubs["a"])
     log_in(client, floor)
     place = hubs["place_a"]
-    assert client.get("/admin/").status_code == 200  # they reach the admin
+    dashboard = client.get("/admin/")
+    assert dashboard.status_code == 200 and "場所の今の様子を設定する" in dashboard.content.decode()  # the way in
     # No page right: the editor, the add form and a POST to edit send them away; nothing changes.
     for url in (f"/admin/pages/{place.pk}/edit/", f"/admin/pages/{place.get_parent().pk}/add_subpage/"):
         assert client.get(url).status_code in (302, 403)

@@ -60,6 +60,9 @@ def session_data(**overrides):
         "exception_dates": "",
         "skip_holidays": "on",
         "note": "",
+        # The booking fields (issue 17) as the editor's form sends them untouched: their initial values.
+        "waitlist_size": "0",
+        "booking_closes_hours": "0",
     }
     data.update(overrides)
     return data
