@@ -11,6 +11,7 @@ the bench database to start a series again) with their search documents, and pri
 database backend's answer (count, facets, the page's ids), the engine's answer to the same question when
 SEARCH_ENGINE_URL is set (index prefix ``bench-directory``), and the whole ``search.directory.search_directory``
 (validation, the configured backend, the 20 listing pages with their prefetches, distances and next openings).
+``--at 10:30``: "open now" is asked at that time today (the generated places open 10:00–11:30 on some days).
 """
 
 import argparse
@@ -46,6 +47,8 @@ QUERIES = {
     "amenity word+area (授乳室)": {"q": "授乳室", "area": ["hino"]},
     "open this week+radius 2 km": {"open_this_week": "true", "postal_code": "233-0004", "radius_km": "2"},
     "category+area by name": {"category": ["salon"], "area": ["hino"]},
+    "open now": {"open_now": "1"},
+    "open now+age, nearest": {"open_now": "1", "age_months": "6", "postal_code": "234-0054", "sort": "distance"},
 }
 
 
@@ -84,10 +87,10 @@ def timed(call, runs):
     return statistics.median(times), percentile(times, 0.95)
 
 
-def directory_query(params, directory):
+def directory_query(params, directory, now):
     from search.directory import query_for
 
-    return query_for(params, timezone.localdate(), directory)
+    return query_for(params, now.date(), directory, now=now)
 
 
 def engine():
@@ -107,6 +110,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--at", help="today at HH:MM (Asia/Tokyo) for open now; the generated places open 10:00–11:30")
     args = parser.parse_args()
     from resources_directory.factories import bulk_listings
     from resources_directory.models import DirectoryPage
@@ -118,6 +122,9 @@ def main():
     rng = random.Random(2026)
     database, node = DatabaseEngine(), engine()
     now = timezone.localtime()
+    if args.at:
+        hour, minute = (int(part) for part in args.at.split(":"))
+        now = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
     print(f"database: {connection.vendor}  engine: {node.name if node else '-'}  runs per query: {args.runs}")
     print()
     columns = ["listings", "query", "SQL", f"{connection.vendor} p50 / p95 ms", "engine p50 / p95 ms"]
@@ -131,7 +138,7 @@ def main():
         if node is not None:
             node.rebuild_listings(documents.engine_documents())
         for label, params in QUERIES.items():
-            query = directory_query(params, directory)
+            query = directory_query(params, directory, now)
             with CaptureQueriesContext(connection) as captured:
                 search_directory(params, now=now)
             on_database = timed(lambda q=query: database.search_directory(q), args.runs)

@@ -146,6 +146,13 @@ def response_is_cacheable(request, response):
     return not directives & UNCACHEABLE_DIRECTIVES
 
 
+def stored_seconds(response):
+    """How long to keep this answer: ``PAGE_CACHE_SECONDS``, or less when the page says what it shows changes sooner
+    by itself (``response.page_cache_seconds``: a listing's live status ends with its opening period)."""
+    own = getattr(response, "page_cache_seconds", None)
+    return cache_seconds() if own is None else min(cache_seconds(), own)
+
+
 def cache_key(request, version):
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return f"page-cache:{version}:{request.get_host()}:{getattr(request, 'LANGUAGE_CODE', '')}:{path}"
@@ -193,7 +200,9 @@ class PageCacheMiddleware:
         if response_is_cacheable(request, response):
             content = without_csrf_tokens(request, response.content.decode(response.charset))
             headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
-            fail_open(lambda: page_cache().set(key, (headers, content), timeout=cache_seconds()))
+            timeout = stored_seconds(response)
+            if timeout > 0:
+                fail_open(lambda: page_cache().set(key, (headers, content), timeout=timeout))
         return response
 
     @staticmethod

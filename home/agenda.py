@@ -20,8 +20,10 @@
 Returns a list of :class:`Occurrence` (``.page`` the specific ProgramPage, ``.session``, ``.start`` and
 ``.end`` aware datetimes in Asia/Tokyo, ``.title``, ``.uid``, ``.hub``, ``.cancelled`` / ``.cancel_reason``
 from its ``SessionDate`` row) sorted by start, then title.
-A constant number of SQL queries (four: view restrictions, sessions with their pages' title, path and life
-stages, the pages, then the dates' rows) whatever the number of programs, sessions and hubs.
+A constant number of SQL queries (five: view restrictions, sessions with their pages' title, path and life
+stages, the pages, the hubs' closures, then the dates' rows) whatever the number of programs, sessions and hubs.
+An occurrence on a day its hub is closed (``resources_directory.HubClosure``) is ``.cancelled`` with the closure's
+reason as ``.cancel_reason``, and its iCal SEQUENCE is one more than its row's.
 
 ``find_occurrences`` (same arguments) stops before the third query: its occurrences have no ``.page`` yet, so a
 caller that shows a slice (a page of the agenda, a calendar cell) loads the pages of that slice only with
@@ -50,6 +52,7 @@ class Occurrence:
     hub: object = None
     page: object = None  # the specific ProgramPage, once ``attach_pages`` has loaded it
     session_date: object = None  # its ``SessionDate`` row (cancellation, bookings), once ``attach_dates`` has run
+    hub_closure: object = None  # the hub-wide closure (resources_directory.HubClosure) of its day, if any
 
     @property
     def key(self):
@@ -58,15 +61,21 @@ class Occurrence:
 
     @property
     def cancelled(self):
-        return self.session_date is not None and self.session_date.cancelled
+        """Called off on its own (its ``SessionDate``), or because the hub is closed that day."""
+        return self.hub_closure is not None or (self.session_date is not None and self.session_date.cancelled)
 
     @property
     def cancel_reason(self):
-        return self.session_date.cancel_reason if self.cancelled else ""
+        if self.session_date is not None and self.session_date.cancelled:
+            return self.session_date.cancel_reason
+        return self.hub_closure.reason if self.hub_closure is not None else ""
 
     @property
     def sequence(self):
-        return self.session_date.sequence if self.session_date is not None else 0
+        """iCal SEQUENCE: the row's, one more when a hub closure cancels it (subscribed calendars update)."""
+        sequence = self.session_date.sequence if self.session_date is not None else 0
+        own = self.session_date is not None and self.session_date.cancelled
+        return sequence + 1 if self.hub_closure is not None and not own else sequence
 
     @property
     def uid(self):
@@ -153,9 +162,12 @@ def attach_pages(occurrences):
 
 
 def attach_dates(occurrences):
-    """Give each occurrence its ``SessionDate`` row, if one exists (one query); returns the occurrences."""
+    """Give each occurrence its ``SessionDate`` row, if one exists (one query), and the hub-wide closure of its
+    day, if its hub has one (one more query); returns the occurrences."""
     from home.models import SessionDate
 
+    if occurrences:
+        attach_hub_closures(occurrences)
     sessions = {occurrence.session.pk for occurrence in occurrences if occurrence.session.pk is not None}
     if not sessions:  # nothing, or a preview's unsaved sessions
         return occurrences
@@ -165,6 +177,24 @@ def attach_dates(occurrences):
     for occurrence in occurrences:
         occurrence.session_date = by_key.get((occurrence.session.pk, occurrence.start.date()))
     return occurrences
+
+
+def attach_hub_closures(occurrences):
+    """An occurrence on a day its hub is closed (``resources_directory.HubClosure``, 「警報のため本日休館」) is
+    cancelled with that reason: its hub is the one whose home page is above the program's page."""
+    from resources_directory.models import HubClosure
+
+    days = [occurrence.start.astimezone(TOKYO).date() for occurrence in occurrences]
+    closures = list(
+        HubClosure.objects.filter(start_date__lte=max(days), end_date__gte=min(days)).select_related(
+            "hub__site__root_page"
+        )
+    )
+    for occurrence, day in zip(occurrences, days, strict=True):
+        path = getattr(occurrence.session, "page_path", None) or getattr(occurrence.page, "path", "")
+        occurrence.hub_closure = next(
+            (c for c in closures if c.covers(day) and path.startswith(c.hub.site.root_page.path)), None
+        )
 
 
 def find_occurrences(

@@ -1,7 +1,8 @@
 """Staff roles and what each grants, per hub.
 
-Every hub has its own three staff groups (``HubSettings.editors``, ``.ward_reviewers``, ``.managers``), made by
-``home.hubs.create_hub``. The role keys below name the kind of group; the groups themselves are named after
+Every hub has its own staff groups (``HubSettings.editors``, ``.ward_reviewers``, ``.managers``,
+``.floor_staff``), made by ``home.hub_setup.create_hub``. The role keys below name the kind of group; the groups
+themselves are named after
 their hub ("港南区…はっち: Editors"). Page rights are granted on the hub's own home page and section pages, and
 image/document rights on the hub's own collection, so nothing a hub's staff may do reaches another hub.
 One city-level group (``CITY_STAFF``) keeps the snippets every hub shares and sees every hub's goals.
@@ -15,11 +16,17 @@ from home.hubs import hub_for_page
 EDITORS = "Editors"
 WARD_REVIEWERS = "Ward reviewers"
 MANAGERS = "Managers"
-STAFF_ROLES = (EDITORS, WARD_REVIEWERS, MANAGERS)
+# ひろばスタッフ: the staff on the floor of the hub's places; they set the live status (満員です) and nothing else.
+FLOOR_STAFF = "Floor staff"
+STAFF_ROLES = (EDITORS, WARD_REVIEWERS, MANAGERS, FLOOR_STAFF)
 CITY_STAFF = "City staff"
 
 # A hub's bookings (personal data) are kept by its Editors and Managers, limited to their own hub by the admin views.
 BOOKING_PERMISSIONS = ["bookings.add_booking", "bookings.change_booking", "bookings.view_booking"]
+# The live status of their hub's places (resources_directory.live_admin limits it to the user's hubs).
+LIVE_STATUS_PERMISSION = "resources_directory.set_live_status"
+# Hub-wide closures (a storm warning) are hub-owned snippets, kept by the hub's Editors and Managers.
+HUB_CLOSURE_PERMISSIONS = [f"resources_directory.{action}_hubclosure" for action in ("add", "change", "delete", "view")]
 # Model permissions ("app_label.codename") of each hub role. Hub-owned snippets (areas, goals) are further
 # limited to the user's own hubs by their viewsets; shared snippets (categories, synonyms) are kept by the city.
 ROLE_MODEL_PERMISSIONS = {
@@ -31,6 +38,8 @@ ROLE_MODEL_PERMISSIONS = {
         "goals.add_goal",
         "goals.change_goal",
         *BOOKING_PERMISSIONS,
+        LIVE_STATUS_PERMISSION,
+        *HUB_CLOSURE_PERMISSIONS,
     ],
     WARD_REVIEWERS: ["wagtailadmin.access_admin"],
     MANAGERS: [
@@ -42,7 +51,9 @@ ROLE_MODEL_PERMISSIONS = {
         "goals.add_goal",
         "goals.change_goal",
         *BOOKING_PERMISSIONS,
+        *HUB_CLOSURE_PERMISSIONS,
     ],
+    FLOOR_STAFF: ["wagtailadmin.access_admin", LIVE_STATUS_PERMISSION],
 }
 CITY_MODEL_PERMISSIONS = [
     "wagtailadmin.access_admin",

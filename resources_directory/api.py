@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from cms.openapi import json_content, query_parameter
+from resources_directory.today import closure_json, status_json
 from resources_directory.views import PRIVATE_PARAMS, no_store
 from search.directory import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, InvalidSearch, search_directory
 from search.directory.hubs import hub_json
@@ -16,6 +17,7 @@ API_PARAMS = (
     "age_months",
     "weekday",
     "open_this_week",
+    "open_now",
     "amenity",
     "lat",
     "lng",
@@ -47,6 +49,8 @@ def listing_json(item, request):
         "lng": item.longitude,
         "distance_km": item.distance_km,
         "next_opening": {"start": opening[0].isoformat(), "end": opening[1].isoformat()} if opening else None,
+        "live_status": status_json(item),
+        "closure": closure_json(item),
         "min_age_months": item.min_age_months,
         "max_age_months": item.max_age_months,
         "fee": item.fee,
@@ -144,6 +148,8 @@ LISTING_SCHEMA = {
         "lng",
         "distance_km",
         "next_opening",
+        "live_status",
+        "closure",
         "amenities",
         "booking_required",
         "stale",
@@ -188,6 +194,38 @@ LISTING_SCHEMA = {
                 },
             ]
         },
+        "live_status": {
+            "description": "What the staff set today (shown only on that day, while the place is open by its hours)",
+            "oneOf": [
+                {"type": "null"},
+                {
+                    "type": "object",
+                    "required": ["state", "note", "set_at"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "state": {"enum": ["open", "busy", "full", "closed"]},
+                        "note": {"type": "string", "maxLength": 80},
+                        "set_at": {"type": "string", "format": "date-time"},
+                    },
+                },
+            ],
+        },
+        "closure": {
+            "description": "The coming closure within 30 days (the place's own or its hub's), today's included",
+            "oneOf": [
+                {"type": "null"},
+                {
+                    "type": "object",
+                    "required": ["start", "end", "note"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "start": {"type": "string", "format": "date"},
+                        "end": {"type": "string", "format": "date"},
+                        "note": {"type": "string"},
+                    },
+                },
+            ],
+        },
         "min_age_months": nullable("integer"),
         "max_age_months": nullable("integer"),
         "fee": {"type": "string"},
@@ -212,6 +250,7 @@ PARAMETERS = [
     ("age_months", {"type": "integer", "minimum": 0, "maximum": 216}, "Child's age in whole months"),
     ("weekday", {"type": "integer", "minimum": 0, "maximum": 6}, "Open on this weekday (0 = Monday)"),
     ("open_this_week", {"type": "boolean"}, "Open at least once in the next 7 days"),
+    ("open_now", {"type": "boolean"}, "Open now: by its hours, no closure today, its staff have not set it closed"),
     ("amenity", {"type": "array", "items": LISTING_SCHEMA["properties"]["amenities"]["items"]}, "All of these"),
     ("lat", {"type": "number", "minimum": -90, "maximum": 90}, "Origin latitude (rounded to ~100 m, not stored)"),
     ("lng", {"type": "number", "minimum": -180, "maximum": 180}, "Origin longitude (rounded, not stored)"),

@@ -104,6 +104,7 @@ def load(home, stdout):
         created += 1
     stdout.write(f"Directory of {home.title}: {created} places added ({len(existing) + created} in all).")
     freshness_demo(directory, hub.slug)
+    load_today(directory, hub, data, stdout)
 
 
 def freshness_demo(directory, key):
@@ -121,3 +122,29 @@ def freshness_demo(directory, key):
     freshness.propose_changes(
         reminder, {"fee": "1回100円（4月から）"}, note="4月から参加費が1回100円になります。（デモの回答）"
     )
+
+
+def load_today(directory, hub, data, stdout):
+    """A few statuses set today (on places open today, open now first), one place's closure in the coming weeks and,
+    where the data set has one, a hub-wide closure. Safe to run again."""
+    from resources_directory.models import Closure, HubClosure, LiveStatus
+    from resources_directory.models.live import current_slot
+
+    now = timezone.localtime()
+    places = list(ListingPage.objects.child_of(directory).order_by("path").prefetch_related("opening_hours"))
+    today = [p for p in places if any(h.matches(now.date()) for h in p.opening_hours.all())]
+    today.sort(key=lambda place: current_slot(list(place.opening_hours.all()), [], now) is None)
+    statuses = getattr(data, "LIVE_STATUSES", [])
+    for place, (state, note) in zip(today, statuses, strict=False):
+        LiveStatus.objects.update_or_create(listing=place, defaults={"state": state, "note": note, "set_at": now})
+    if getattr(data, "CLOSURE", None) and places:
+        ahead, length, note = data.CLOSURE
+        start = now.date() + timedelta(days=ahead)
+        Closure.objects.get_or_create(
+            page=places[-1], note=note, defaults={"start_date": start, "end_date": start + timedelta(days=length - 1)}
+        )
+    if getattr(data, "HUB_CLOSURE", None):
+        ahead, reason = data.HUB_CLOSURE
+        day = now.date() + timedelta(days=ahead)
+        HubClosure.objects.get_or_create(hub=hub, reason=reason, defaults={"start_date": day, "end_date": day})
+    stdout.write(f"  {min(len(today), len(statuses))} live statuses set for today, closures in the coming weeks.")

@@ -25,8 +25,9 @@ class DirectoryFilterForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if str(self.data.get("open_this_week", "")).lower() not in {"", "on", "true", "false", "1", "0"}:
-            self.add_error("open_this_week", _("Use true or false."))
+        for name in ("open_this_week", "open_now"):
+            if str(self.data.get(name, "")).lower() not in {"", "on", "true", "false", "1", "0"}:
+                self.add_error(name, _("Use true or false."))
         lat, lng = data.get("lat"), data.get("lng")
         if (lat is None) != (lng is None) and "lat" not in self.errors and "lng" not in self.errors:
             self.add_error("lng" if lng is None else "lat", _("Give both lat and lng."))
@@ -105,6 +106,7 @@ class ListingFilter(django_filters.FilterSet):
     open_this_week = django_filters.BooleanFilter(
         label=_("Open in the next 7 days"), method="noop", widget=forms.CheckboxInput
     )
+    open_now = django_filters.BooleanFilter(label=_("Open now"), method="noop", widget=forms.CheckboxInput)
     amenity = django_filters.MultipleChoiceFilter(
         label=_("Amenities"),
         choices=list(AMENITIES.items()),

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_http_methods
 from home.life_stages import age_in_months
 from resources_directory.filters import MAX_AGE_MONTHS, ListingFilter
 from resources_directory.models import Area, DirectoryPage, ListingPage
+from resources_directory.models.live import closure_text
+from resources_directory.today import expires_in, live_status_text
 from search.directory import ALL, InvalidSearch, hub_list, search_directory
 from search.directory.hubs import hub_label, hub_of
 
@@ -52,6 +54,8 @@ def map_points(items, shows_hubs=False):
             "lat": item.latitude,
             "lng": item.longitude,
             **({"hub": hub_label(getattr(item, "hub", None))} if shows_hubs else {}),
+            **({"status": live_status_text(item)} if getattr(item, "live", None) else {}),
+            **({"closure": closure_text(item.coming_closure)} if getattr(item, "coming_closure", None) else {}),
         }
         for item in items
         if item.latitude is not None and item.longitude is not None
@@ -109,6 +113,7 @@ def serve_directory(page, request, *args, **kwargs):
     response = TemplateResponse(request, page.get_template(request, *args, **kwargs), context, status=status)
     if "result" in context:
         response["X-Search-Backend"] = context["result"].backend
+        response.page_cache_seconds = expires_in(context["result"].items)  # a shown status ends with its period
     if request.method == "POST" or any(name in data for name in PRIVATE_PARAMS):
         no_store(response)
     return response

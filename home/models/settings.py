@@ -30,6 +30,9 @@ class HubSettings(BaseSiteSetting):
     managers = models.OneToOneField(
         Group, null=True, editable=False, on_delete=models.SET_NULL, related_name="hub_as_managers"
     )
+    floor_staff = models.OneToOneField(
+        Group, null=True, editable=False, on_delete=models.SET_NULL, related_name="hub_as_floor_staff"
+    )
     collection = models.OneToOneField(
         Collection, null=True, editable=False, on_delete=models.SET_NULL, related_name="hub"
     )
@@ -51,7 +54,7 @@ class HubSettings(BaseSiteSetting):
         return self.hub_name or self.site.site_name or self.site.hostname
 
     def group(self, role):
-        """This hub's staff group for a role key (home.permissions.EDITORS, WARD_REVIEWERS, MANAGERS)."""
+        """This hub's staff group for a role key (home.permissions.EDITORS, WARD_REVIEWERS, MANAGERS, FLOOR_STAFF)."""
         return getattr(self, self.role_field(role))
 
     @staticmethod
@@ -59,4 +62,9 @@ class HubSettings(BaseSiteSetting):
         return ROLE_FIELDS[role]
 
 
-ROLE_FIELDS = {"Editors": "editors", "Ward reviewers": "ward_reviewers", "Managers": "managers"}
+ROLE_FIELDS = {
+    "Editors": "editors",
+    "Ward reviewers": "ward_reviewers",
+    "Managers": "managers",
+    "Floor staff": "floor_staff",
+}

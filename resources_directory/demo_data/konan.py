@@ -221,3 +221,8 @@ def generated_places():
 
 
 PLACES = generated_places()
+
+# What is true today (issue 18): statuses the hub's staff set this morning (on places open today, in this order of
+# preference), and one closure of a place in the coming weeks (days from today, length in days, note).
+LIVE_STATUSES = [("full", "12時まで入室制限"), ("busy", "雨の日で混んでいます"), ("open", "")]
+CLOSURE = (10, 2, "設備点検")

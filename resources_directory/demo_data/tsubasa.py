@@ -188,3 +188,8 @@ PLACES = [
         ["nursing_room"],
     ),
 ]
+
+# What is true today (issue 18): see konan.py. The second hub also has a hub-wide closure (days ahead, reason).
+LIVE_STATUSES = [("busy", ""), ("closed", "発熱者が出たため午後は休み")]
+CLOSURE = (14, 3, "床の張り替え")
+HUB_CLOSURE = (21, "研修のため全館休館")

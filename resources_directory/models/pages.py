@@ -9,13 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.hub_page_form import HubPageForm
 from home.life_stages import AGE_STAGE_MONTHS, LifeStage
 from home.models.sections import SectionIndexPage
-from resources_directory.models.hours import next_opening
 
 AMENITIES = {
     "nursing_room": _("Nursing room"),
@@ -170,6 +170,7 @@ class ListingPage(Page):
         "phone",
         "website",
         "last_verified",
+        APIField("live_status"),
     ]
 
     class Meta:
@@ -221,13 +222,37 @@ class ListingPage(Page):
         today = date.today()
         return (today.year - self.last_verified.year) * 12 + today.month - self.last_verified.month > months
 
+    def today(self, now=None):
+        """This page with ``next_open``, ``live``, ``coming_closure`` set (its own and its hub's closures)."""
+        from resources_directory.today import annotate_page
+
+        return annotate_page(self, now)
+
     def next_opening(self, now=None):
-        now = now or timezone.localtime()
-        return next_opening(list(self.opening_hours.all()), list(self.closures.all()), now)
+        return self.today(now).next_open
+
+    @property
+    def live_status(self):
+        """The status shown now (``{"state", "note", "set_at"}``) or None: the listing's API v2 field."""
+        from resources_directory.today import status_json
+
+        return status_json(self.today())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        now = timezone.localtime()
+        self.today(now)
         context["hours"] = self.opening_hours.all()
-        context["upcoming_closures"] = [c for c in self.closures.all() if c.end_date >= date.today()]
-        context["opening"] = self.next_opening()
+        context["upcoming_closures"] = [
+            c for c in [*self.closures.all(), *self.hub_closures] if c.end_date >= now.date()
+        ]
+        context["opening"] = self.next_open
         return context
+
+    def serve(self, request, *args, **kwargs):
+        from resources_directory.today import expires_in
+
+        response = super().serve(request, *args, **kwargs)
+        # A cached copy must not outlive the status it shows (cms.page_cache reads this).
+        response.page_cache_seconds = expires_in([self])
+        return response

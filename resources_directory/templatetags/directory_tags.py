@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from resources_directory.choices import snippet_choices
+from resources_directory.models.live import LiveState, closure_text
 from search.directory.hubs import hub_label
 
 register = template.Library()
@@ -212,6 +213,7 @@ def listing_card(context, item):
                 f' <span class="hub-badge"><span class="visually-hidden">{other} </span>'
                 f"{escape(hub.ward or hub.hub_name)}</span>"
             )
+    today = live_status_html(item) + closure_html(item)
     url = getattr(item, "page_url", None) or item.get_url(request=context.get("request"))
     kana = f' <span class="kana">（{escape(item.kana)}）</span>' if item.kana else ""
     stale = (
@@ -220,9 +222,42 @@ def listing_card(context, item):
     return mark_safe(
         f'<li class="listing" id="listing-{int(item.pk)}">\n'
         f'  <h3 class="listing__name"><a href="{escape(url)}">{escape(item.title)}</a>{kana}{badge}</h3>\n'
+        f"  {today}\n"
         f'  <dl class="facts">{"".join(f"<div><dt>{term}</dt><dd>{value}</dd></div>" for term, value in facts)}</dl>\n'
         f"  {stale}\n</li>"
     )
+
+
+@register.simple_tag
+def live_status_html(item):
+    """The status shown now, as a line of its own (the card, the listing page), or ""."""
+    live = getattr(item, "live", None)
+    if not live:
+        return ""
+    status = live[0]
+    note = f' <span class="live-status__note">{escape(status.note)}</span>' if status.note else ""
+    set_at = _("updated %(time)s") % {"time": f"{timezone.localtime(status.set_at):%H:%M}"}
+    return format_html(
+        '<p class="live-status live-status--{}"><strong>{}</strong>{} <span class="live-status__time">{}</span></p>',
+        status.state,
+        LiveState(status.state).label,
+        mark_safe(note),
+        set_at,
+    )
+
+
+@register.filter(name="closure_text")
+def closure_text_filter(closure):
+    return closure_text(closure)
+
+
+@register.simple_tag
+def closure_html(item):
+    """「12/29〜1/3 休館（年末年始）」: the coming closure (the place's own or its hub's), or ""."""
+    closure = getattr(item, "coming_closure", None)
+    if closure is None:
+        return ""
+    return format_html('<p class="closure-note">{}</p>', closure_text(closure))
 
 
 def active_filters(form):
@@ -236,8 +271,9 @@ def active_filters(form):
     if data.get("weekday") not in (None, ""):
         weekdays = {str(value): label for value, label in form.fields["weekday"].choices}
         labels.append(str(weekdays.get(str(data["weekday"]), data["weekday"])))
-    if data.get("open_this_week"):
-        labels.append(str(form.fields["open_this_week"].label))
+    for name in ("open_this_week", "open_now"):
+        if data.get(name):
+            labels.append(str(form.fields[name].label))
     labels += [category.name for category in data.get("category") or []]
     labels += [area.name for area in data.get("area") or []]
     amenities = dict(form.fields["amenity"].choices)

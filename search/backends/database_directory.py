@@ -111,6 +111,8 @@ def _filtered(query):
         rows = rows.filter(_any_of("rules", query.rules))
     if query.exclude_ids:
         rows = rows.exclude(listing_id__in=list(query.exclude_ids))
+    if query.only_ids is not None:
+        rows = rows.filter(listing_id__in=list(query.only_ids))
     names = []
     for n, term in enumerate(query.terms):
         names.append(f"term_{n}")

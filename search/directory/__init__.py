@@ -17,7 +17,9 @@ from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
 from home.paging import PageNumbers
+from resources_directory.today import annotate
 from search.directory.hubs import ALL, hub_list, hub_of
+from search.directory.open_now import open_now_ids
 from search.directory.pages import listings_in_order
 from search.directory.query import DirectoryQuery, parse_keywords
 from search.engine import get_engine
@@ -78,23 +80,32 @@ def week_days(today):
 
 
 def open_this_week(today):
-    """(weekly rules that fall on one of the next seven days, listings a closure shuts on all of those days)."""
+    """(weekly rules that fall on one of the next seven days, listings closures shut on all of those days).
+
+    Closures are the listing's own and its hub's (``HubClosure``: every listing below that hub's home page)."""
+    from home.hub_scope import below
     from resources_directory.filters import rules_for
-    from resources_directory.models import Closure, OpeningHours
+    from resources_directory.models import Closure, HubClosure, ListingPage, OpeningHours
 
     days = week_days(today)
     rules = sorted({f"{day.weekday()}:{week}" for day in days for week in rules_for(day)})
-    closures = list(Closure.objects.filter(start_date__lte=days[-1], end_date__gte=days[0]))
-    closed_pages = {closure.page_id for closure in closures}
+    closures = {}
+    for closure in Closure.objects.filter(start_date__lte=days[-1], end_date__gte=days[0]):
+        closures.setdefault(closure.page_id, []).append(closure)
+    hub_closures = HubClosure.objects.filter(start_date__lte=days[-1], end_date__gte=days[0])
+    for closure in hub_closures.select_related("hub__site__root_page"):
+        below_hub = ListingPage.objects.filter(below([closure.hub.site.root_page.path]))
+        for page_id in below_hub.values_list("pk", flat=True):
+            closures.setdefault(page_id, []).append(closure)
     hours_by_page = {}
-    for hours in OpeningHours.objects.filter(page_id__in=closed_pages):
+    for hours in OpeningHours.objects.filter(page_id__in=list(closures)):
         hours_by_page.setdefault(hours.page_id, []).append(hours)
     shut = [
         page_id
-        for page_id in sorted(closed_pages)
+        for page_id in sorted(closures)
         if not any(
             any(h.matches(day) for h in hours_by_page.get(page_id, []))
-            and not any(c.page_id == page_id and c.covers(day) for c in closures)
+            and not any(c.covers(day) for c in closures[page_id])
             for day in days
         )
     ]
@@ -123,8 +134,8 @@ def hub_scope(data, home_hub=None):
     return [home_hub.slug] if home_hub is not None and home_hub.slug else []
 
 
-def build_query(data, today, parent=None, home_hub=None):
-    """(DirectoryQuery, labels of the filters the words set) for cleaned filter data."""
+def build_query(data, today, parent=None, home_hub=None, now=None):
+    """(DirectoryQuery, labels of the filters the words set) for cleaned filter data; ``now``: for ``open_now``."""
     terms, intents = parse_keywords(data.get("q"))
     amenities = list(data.get("amenity") or [])
     amenities += [i.amenity for i in intents if i.amenity and i.amenity not in amenities]
@@ -147,6 +158,7 @@ def build_query(data, today, parent=None, home_hub=None):
         weekday=int(weekday) if weekday not in (None, "") else None,
         rules=rules,
         exclude_ids=shut,
+        only_ids=open_now_ids(now) if data.get("open_now") else None,
         origin=origin,
         radius_km=data.get("radius_km") if origin else None,
         sort=sort,
@@ -169,7 +181,7 @@ def search_directory(params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None
     if not filterset.is_valid():
         raise InvalidSearch(filterset.errors.get_json_data())
     data = filterset.form.cleaned_data
-    query, applied = build_query(data, now.date(), parent, home_hub)
+    query, applied = build_query(data, now.date(), parent, home_hub, now)
     page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
     page = max(1, int(page))
     query.offset, query.limit, query.facets = (page - 1) * page_size, page_size, facets
@@ -179,6 +191,7 @@ def search_directory(params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None
     items = listings_in_order(hits.ids, query.origin, now)
     for item in items:
         item.hub = hub_of(item.path, hubs)
+    annotate(items, now)  # next opening, live status and closures (the hub's too)
     return DirectoryResult(
         count=hits.count,
         items=items,
@@ -194,12 +207,12 @@ def search_directory(params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None
     )
 
 
-def query_for(params, today, parent=None, offset=0, limit=DEFAULT_PAGE_SIZE, home_hub=None):
+def query_for(params, today, parent=None, offset=0, limit=DEFAULT_PAGE_SIZE, home_hub=None, now=None):
     """The DirectoryQuery ``search_directory`` would ask a backend (benchmarks and the parity test ask it directly)."""
     filterset = filterset_for(params, today)
     if not filterset.is_valid():
         raise InvalidSearch(filterset.errors.get_json_data())
-    query, _applied = build_query(filterset.form.cleaned_data, today, parent, home_hub)
+    query, _applied = build_query(filterset.form.cleaned_data, today, parent, home_hub, now)
     query.offset, query.limit = offset, limit
     return query
 

@@ -1,4 +1,4 @@
-"""The listing pages of a result, in order, each with this search's ``distance_km`` and ``next_open``.
+"""The listing pages of a result, in order, each with this search's ``distance_km``.
 
 A page with its categories, area, hours and closures is the same for every visitor, so while the public page
 cache is on (``cms.page_cache``: production) each process keeps the loaded pages under the cache's content
@@ -73,10 +73,9 @@ def _copy(page):
     return item
 
 
-def listings_in_order(ids, origin, now):
-    """The listing pages of these ids, in this order, each a copy with distance_km and next_open set."""
-    from resources_directory.models.hours import next_opening
-
+def listings_in_order(ids, origin, now=None):
+    """The listing pages of these ids, in this order, each a copy with distance_km set (``next_open`` and what is
+    true today: ``resources_directory.today.annotate``, once the hubs are known)."""
     if not ids:
         return []
     by_id = pages_by_id(ids)
@@ -85,7 +84,6 @@ def listings_in_order(ids, origin, now):
         item.distance_km = None
         if origin and item.latitude is not None and item.longitude is not None:
             item.distance_km = round(haversine_km(origin, (item.latitude, item.longitude)), 2)
-        item.next_open = next_opening(list(item.opening_hours.all()), list(item.closures.all()), now)
     return items
 
 

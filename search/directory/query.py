@@ -60,6 +60,7 @@ class DirectoryQuery:
     weekday: int | None = None
     rules: list | None = None  # open this week: a weekly rule "weekday:week" that falls on one of the days
     exclude_ids: list = field(default_factory=list)
+    only_ids: list | None = None  # open now: the ids the database found open (None: no such filter)
     origin: tuple | None = None  # (lat, lng)
     radius_km: float | None = None
     sort: str = "name"  # relevance | distance | name

@@ -58,14 +58,18 @@
     link.href = point.url;
     link.textContent = point.name;
     var popup = link;
-    if (point.hub) {
+    var lines = [[point.status, "map-status"], [point.closure, "map-closure"], [point.hub, "map-hub"]];
+    if (point.status || point.closure || point.hub) {
       popup = document.createElement("div");
-      var hub = document.createElement("span");
-      hub.className = "map-hub";
-      hub.textContent = point.hub;
       popup.appendChild(link);
-      popup.appendChild(document.createElement("br"));
-      popup.appendChild(hub);
+      lines.forEach(function (line) {
+        if (!line[0]) { return; }
+        var span = document.createElement("span");
+        span.className = line[1];
+        span.textContent = line[0];
+        popup.appendChild(document.createElement("br"));
+        popup.appendChild(span);
+      });
     }
     marker.bindPopup(popup).addTo(map);
     bounds.push([point.lat, point.lng]);

@@ -118,6 +118,8 @@ def test_dev_users_are_each_in_exactly_their_hubs_group_and_the_logins_name_the_
         "editor2": "つばさ区地域子育て支援拠点 そら: Editors",
         "reviewer2": "つばさ区地域子育て支援拠点 そら: Ward reviewers",
         "manager2": "つばさ区地域子育て支援拠点 そら: Managers",
+        "floor": "港南区地域子育て支援拠点 はっち: Floor staff",
+        "floor2": "つばさ区地域子育て支援拠点 そら: Floor staff",
         "city": "City staff",
     }
     for username, group in expected.items():
@@ -134,5 +136,10 @@ def test_dev_users_are_each_in_exactly_their_hubs_group_and_the_logins_name_the_
     tsubasa = lines.index(
         "つばさ区地域子育て支援拠点 そら — http://tsubasa.localhost:8000/ (admin: http://tsubasa.localhost:8000/admin/)"
     )
-    assert [line.split()[0] for line in lines[konan + 1 : konan + 4]] == ["editor", "reviewer", "manager"]
-    assert [line.split()[0] for line in lines[tsubasa + 1 : tsubasa + 4]] == ["editor2", "reviewer2", "manager2"]
+    assert [line.split()[0] for line in lines[konan + 1 : konan + 5]] == ["editor", "reviewer", "manager", "floor"]
+    assert [line.split()[0] for line in lines[tsubasa + 1 : tsubasa + 5]] == [
+        "editor2",
+        "reviewer2",
+        "manager2",
+        "floor2",
+    ]

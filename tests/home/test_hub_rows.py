@@ -37,7 +37,7 @@ def test_a_second_hostname_on_a_hub_is_not_another_hub(alias, home):
     assert hub_for_path(home.path) == hub_finder(HubSettings.objects.all())(home.path) == hub
     assert hub_for_site(alias) == hub and scope_for_site(alias).current == hub
     assert [(group.name, hub_) for _name, group, hub_ in dev_users() if hub_ is not None] == [
-        (hub.group(role).name, hub) for role in ("Editors", "Ward reviewers", "Managers")
+        (hub.group(role).name, hub) for role in ("Editors", "Ward reviewers", "Managers", "Floor staff")
     ]
     assert [column.hub for column in hub_columns(all_hubs(), 2022)] == [hub]
 

@@ -1,3 +1,4 @@
+from datetime import timedelta
 from io import StringIO
 
 import pytest
@@ -79,3 +80,23 @@ def test_the_demo_shows_the_freshness_loop(demo_places):
     for home in demo_places:  # loading again adds nothing
         demo.load(home, StringIO())
     assert FreshnessReminder.objects.count() == 2
+
+
+def test_each_hub_has_statuses_set_today_and_a_closure_in_the_coming_weeks(demo_places):
+    from django.utils import timezone
+
+    from resources_directory.models import Closure, HubClosure, LiveStatus
+
+    today = timezone.localdate()
+    for home in demo_places:
+        statuses = LiveStatus.objects.filter(listing__path__startswith=home.path)
+        # On days a hub has places open (the demo's hubs open on weekdays), a few statuses are set today.
+        assert all(timezone.localtime(s.set_at).date() == today for s in statuses)
+        assert statuses.count() >= (1 if today.weekday() < 5 else 0)
+        closures = Closure.objects.filter(page__path__startswith=home.path, start_date__gt=today)
+        assert closures.filter(start_date__lte=today + timedelta(days=21)).exists()
+    assert HubClosure.objects.filter(hub=hub_for_page(demo_places[1]), start_date__gt=today).exists()
+    counts = (LiveStatus.objects.count(), Closure.objects.count(), HubClosure.objects.count())
+    for home in demo_places:
+        demo.load(home, StringIO())  # again: nothing more
+    assert (LiveStatus.objects.count(), Closure.objects.count(), HubClosure.objects.count()) == counts

@@ -134,8 +134,9 @@ def test_constant_number_of_queries_whatever_the_page_size(directory, taxonomy, 
         assert len(result.items) == count
         for item in result.items:
             list(item.categories.all()), item.area, item.next_open
-    # the hubs, synonyms, the count and facets (one GROUP BY), the nearest ids, the pages, 3 prefetches
-    assert len(queries) == 8
+    # the hubs, synonyms, the count and facets (one GROUP BY), the nearest ids, the pages, 3 prefetches,
+    # the live statuses and the hubs' closures (resources_directory.today)
+    assert len(queries) == 10
 
 
 AGE_RANGES = [(None, None), (0, 11), (6, 6), (12, 35), (None, 5), (36, None), (0, 216)]

@@ -58,8 +58,19 @@ def city(home, opensearch):
     return directory
 
 
+# open_now is computed for this moment: Monday 2026-11-23 10:30, when the generated listings' 10:00–11:30 hours run.
+NOW = MONDAY.replace(hour=10, minute=30)
+OPEN_NOW_CASES = [
+    {"open_now": "1"},
+    {"open_now": "1", "q": "ひろば"},
+    {"open_now": "1", "lat": "35.40", "lng": "139.60", "sort": "distance"},
+    {"open_now": "1", "category": ["salon", "park"], "age_months": "6"},
+    {"open_now": "1", "open_this_week": "true", "amenity": ["nursing_room"], "sort": "name"},
+]
+
+
 def answer(engine, params, directory, offset=0, limit=3000):
-    return engine.search_directory(query_for(params, MONDAY.date(), directory, offset, limit))
+    return engine.search_directory(query_for(params, MONDAY.date(), directory, offset, limit, now=NOW))
 
 
 def test_database_and_engine_give_the_same_ids_order_scores_and_facets(city, opensearch):
@@ -75,6 +86,31 @@ def test_database_and_engine_give_the_same_ids_order_scores_and_facets(city, ope
         assert a.count > 0, params
         window_a, window_b = answer(database, params, city, 20, 20), answer(opensearch, params, city, 20, 20)
         assert window_a.ids == window_b.ids == a.ids[20:40], params
+
+
+def test_open_now_gives_the_same_answers_and_follows_statuses_and_closures_without_a_reindex(city, opensearch):
+    from resources_directory.models import Closure, LiveStatus
+    from search.directory.open_now import open_now_ids
+
+    database = DatabaseEngine()
+    LiveStatus.objects.all().delete()  # the demo's statuses were set for the real today
+    before = open_now_ids(NOW)
+    said_closed, full, closed_today = before[:30], before[30:60], before[60:90]
+    for listing_id in said_closed:
+        LiveStatus.objects.create(listing_id=listing_id, state="closed", set_at=NOW.replace(minute=5))
+    for listing_id in full:
+        LiveStatus.objects.create(listing_id=listing_id, state="full", set_at=NOW.replace(minute=5))
+    Closure.objects.bulk_create(Closure(page_id=pk, start_date=NOW.date(), end_date=NOW.date()) for pk in closed_today)
+    for params in OPEN_NOW_CASES:
+        a, b = answer(database, params, city), answer(opensearch, params, city)
+        assert (a.count, a.ids, a.scores, a.facets) == (b.count, b.ids, b.scores, b.facets), params
+        assert 0 < a.count < len(before), params
+        assert not set(a.ids) & set(said_closed + closed_today), params
+        window_a, window_b = answer(database, params, city, 20, 20), answer(opensearch, params, city, 20, 20)
+        assert window_a.ids == window_b.ids == a.ids[20:40], params
+    everything = answer(opensearch, {"open_now": "1"}, city)
+    assert set(everything.ids) == set(before) - set(said_closed) - set(closed_today)
+    assert set(full) <= set(everything.ids)  # full is still open
 
 
 def test_pages_of_the_nearest_agree_up_to_the_places_without_coordinates(city, opensearch):

@@ -4,10 +4,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 from home.demo import dev_url
 from home.hubs import all_hubs
-from home.permissions import CITY_STAFF, EDITORS, MANAGERS, WARD_REVIEWERS, city_staff_group
+from home.permissions import CITY_STAFF, EDITORS, FLOOR_STAFF, MANAGERS, WARD_REVIEWERS, city_staff_group
 
 DEV_PASSWORD = "kosodate-dev"
-HUB_ROLES = [("editor", EDITORS), ("reviewer", WARD_REVIEWERS), ("manager", MANAGERS)]
+HUB_ROLES = [("editor", EDITORS), ("reviewer", WARD_REVIEWERS), ("manager", MANAGERS), ("floor", FLOOR_STAFF)]
 
 
 def dev_users():

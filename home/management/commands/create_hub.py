@@ -1,12 +1,13 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from home.hub_setup import HubError, create_hub
+from home.permissions import STAFF_ROLES
 
 
 class Command(BaseCommand):
     help = (
         "Create a hub: a site with its home page and sections (programs, directory, evaluations, about), its "
-        "three staff groups, its image and document collection and its approval workflows. Safe to run again."
+        "staff groups, its image and document collection and its approval workflows. Safe to run again."
     )
 
     def add_arguments(self, parser):
@@ -33,7 +34,7 @@ class Command(BaseCommand):
             )
         except HubError as error:
             raise CommandError(str(error)) from error
-        groups = ", ".join(hub.group(role).name for role in ("Editors", "Ward reviewers", "Managers"))
+        groups = ", ".join(hub.group(role).name for role in STAFF_ROLES)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Hub {hub} ({hub.slug}) at http://{hub.site.hostname}:{hub.site.port}/ — home page "

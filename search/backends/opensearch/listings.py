@@ -45,6 +45,8 @@ def _filters(query):
         clauses.append(Q("term", weekdays=str(query.weekday)))
     if query.rules is not None:
         clauses.append(Q("terms", rules=list(query.rules)))
+    if query.only_ids is not None:
+        clauses.append(Q("terms", listing_id=list(query.only_ids)))
     if query.origin is not None and query.radius_km:
         lat, lng = query.origin
         clauses.append(

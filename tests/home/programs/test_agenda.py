@@ -17,8 +17,9 @@ from tests.home.programs.conftest import once
 
 # upcoming_occurrences runs exactly this many queries, whatever the number of programs, sessions and hubs:
 # Wagtail's view restrictions (.public()), the sessions with their pages' title, path and life stages, and the
-# pages of the occurrences found (with their venues), and their dates' rows (cancellations, bookings).
-AGENDA_QUERIES = 4
+# pages of the occurrences found (with their venues), their dates' rows (cancellations, bookings) and the hubs'
+# closures (issue 18).
+AGENDA_QUERIES = 5
 
 
 def test_occurrences_are_sorted_and_carry_page_start_end_title(make_program, soon):
