@@ -11,8 +11,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.hub_admin import HubOwnedViewSet
 from home.models import HubSettings
-from resources_directory import freshness_admin  # noqa: F401  (registers the freshness report, panel, log actions)
-from resources_directory import live_admin
+from resources_directory import (
+    freshness_admin,  # noqa: F401  (registers the freshness report, panel, log actions)
+    live_admin,
+)
 from resources_directory.models import Area, Category, HubClosure, LiveState
 from search.models import SynonymGroup
 
