@@ -109,6 +109,7 @@ def bookable_dates(occurrences):
                 start=occurrence.start,
                 end=occurrence.end,
                 row=occurrence.session_date,
+                hub_closure=occurrence.hub_closure,
             )
     counts = services.count_bookings([date.row for date in found.values() if date.row is not None])
     for date in found.values():

@@ -34,7 +34,8 @@ def _calendar(booking):
     row = booking.session_date
     if row.session is None:
         return None
-    occurrence = Occurrence(session=row.session, start=row.start, end=row.end, title=row.page.title)
+    start, end = timezone.localtime(row.start), timezone.localtime(row.end)  # the UID names the day in Tokyo
+    occurrence = Occurrence(session=row.session, start=start, end=end, title=row.page.title)
     occurrence.page, occurrence.session_date, occurrence.hub = row.page, row, hub_for_page(row.page)
     return build_calendar([occurrence], name=row.page.title)
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bookings import notifications
 from bookings.models import Booking, BookingStatus
+from home.hubs import hub_for_page
 from home.models import ProgramPage, ProgramSession, SessionDate
 from home.models.session_dates import parse_session_date_key, session_date_key
 
@@ -42,10 +43,11 @@ class BookableDate:
     row: SessionDate | None = None
     confirmed: int = 0
     waitlisted: int = 0
+    hub_closure: object = None  # its hub is closed that day (resources_directory.HubClosure): no booking
 
     @property
     def key(self):
-        return session_date_key(self.session.pk, self.start.date())
+        return session_date_key(self.session.pk, timezone.localtime(self.start).date())
 
     @property
     def capacity(self):
@@ -61,7 +63,7 @@ class BookableDate:
 
     @property
     def cancelled(self):
-        return self.row is not None and self.row.cancelled
+        return self.hub_closure is not None or (self.row is not None and self.row.cancelled)
 
     @property
     def full(self):
@@ -112,22 +114,35 @@ def find_bookable(key, hub_path=None):
         return None
     start, end = times[0]
     bookable = BookableDate(session=session, page=page, start=start, end=end)
+    bookable.hub_closure = hub_closure_on(page, day)
     bookable.row = SessionDate.objects.filter(session=session, date=day).first()
     if bookable.row is not None:
         bookable.confirmed, bookable.waitlisted = count_bookings([bookable.row]).get(bookable.row.pk, (0, 0))
     return bookable
 
 
+def hub_closure_on(page, day):
+    """The hub-wide closure of the page's hub on that day (「警報のため本日休館」), or ``None``."""
+    from resources_directory.models import HubClosure
+
+    hub = hub_for_page(page)
+    if hub is None:
+        return None
+    return HubClosure.objects.filter(hub=hub, start_date__lte=day, end_date__gte=day).first()
+
+
 def _locked_row(bookable):
-    """The date's row, made if needed, locked until the transaction ends."""
+    """The date's row (``bookable`` may be the row itself), made if needed, locked until the transaction ends."""
+    known = bookable if isinstance(bookable, SessionDate) else getattr(bookable, "row", None)
+    if known is not None and known.pk is not None:
+        return SessionDate.objects.select_for_update().get(pk=known.pk)
+    day = timezone.localtime(bookable.start).date()  # the day in Asia/Tokyo (a row's start comes back in UTC)
     defaults = {"page": bookable.page, "start": bookable.start, "end": bookable.end}
     try:
         with transaction.atomic():
-            row, _created = SessionDate.objects.get_or_create(
-                session=bookable.session, date=bookable.start.date(), defaults=defaults
-            )
+            row, _created = SessionDate.objects.get_or_create(session=bookable.session, date=day, defaults=defaults)
     except IntegrityError:  # another booking made it first
-        row = SessionDate.objects.get(session=bookable.session, date=bookable.start.date())
+        row = SessionDate.objects.get(session=bookable.session, date=day)
     return SessionDate.objects.select_for_update().get(pk=row.pk)
 
 
@@ -151,7 +166,7 @@ def book(bookable, *, name, contact, child_age_months=None, adults=1, children=1
             raise BookingRefused(_("Booking for this session is not open."))
     with transaction.atomic():
         row = _locked_row(bookable)
-        if row.cancelled:
+        if row.cancelled or bookable.hub_closure is not None:
             raise BookingRefused(_("This session has been cancelled."))
         _refresh_counts(bookable, row)
         if bookable.places_left:
@@ -229,3 +244,17 @@ def cancel_session_date(bookable, reason):
             transaction.on_commit(lambda booking=booking: notifications.session_cancelled(booking, row))
     bookable.row = row
     return row, told
+
+
+def cancel_for_hub_closure(closure):
+    """A hub closes for a day (a storm warning): its booked dates that day are called off with the closure's
+    reason and every booked or waiting family is told. Dates nobody booked need nothing: the agenda, program
+    pages and feeds already show them cancelled while the closure stands."""
+    rows = SessionDate.objects.filter(
+        page__path__startswith=closure.hub.site.root_page.path,
+        date__gte=closure.start_date,
+        date__lte=closure.end_date,
+        cancelled_at__isnull=True,
+        bookings__status__in=[BookingStatus.CONFIRMED, BookingStatus.WAITLISTED],
+    ).distinct()
+    return [cancel_session_date(row, closure.reason) for row in rows.select_related("page", "session")]

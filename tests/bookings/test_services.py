@@ -5,6 +5,7 @@ from django.core import mail
 
 from bookings import services
 from bookings.models import Booking, BookingStatus
+from home.models import SessionDate
 from tests.bookings.conftest import family
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -105,3 +106,17 @@ def test_only_live_programs_booked_on_this_site_and_real_dates_are_bookable(book
         assert services.find_bookable(junk) is None
     date.page.unpublish()
     assert services.find_bookable(date.key) is None
+
+
+def test_an_early_session_keeps_its_tokyo_day_in_rows_links_and_calendars(bookable):
+    """08:30 in Tokyo is the day before in UTC: the date's row, key and iCal UID still name the Tokyo day."""
+    from datetime import time
+
+    date = bookable(start_time=time(8, 30), end_time=time(9, 30))
+    booking = services.book(date, **family(1))
+    row = booking.session_date
+    assert row.date == date.start.date() and row.key == date.key
+    services.cancel_session_date(services.find_bookable(date.key), "雪のため")
+    assert SessionDate.objects.count() == 1  # the same row, not a second one a UTC day earlier
+    uid = f"UID:program-session-{date.session.pk}-{date.start:%Y%m%d}@kosodate-hub"
+    assert uid in mail.outbox[-1].attachments[0][1].replace("\r\n ", "")
