@@ -87,6 +87,9 @@ def demo_site(live_server, django_db_serialized_rollback, migrated_db_contents):
     # Django keeps the migrated state (groups, locales, root page) on the connection object to restore it after
     # each test's flush; with Playwright's event loop running, this thread sees another connection object.
     connection._test_serialized_contents = migrated_db_contents
+    # A transactional test that ran just before (e.g. tests/bookings, whose flush skips post-migrate) may have left
+    # the database empty without this thread's connection restoring it: bring back the migrated state first.
+    reset_to_migrated(migrated_db_contents)
     load_demo(urlsplit(live_server.url).port)
     return live_server
 
