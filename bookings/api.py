@@ -22,8 +22,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
+from wagtail.models import Site
 
 from bookings import services
+from bookings.availability import attach_places
 from bookings.forms import EXPECTING, BookingForm
 from bookings.models import Booking
 from bookings.notifications import absolute_url
@@ -75,8 +77,10 @@ class OccurrencesQuery(forms.Form):
         return {("from" if name == "from_" else name): messages for name, messages in self.errors.items()}
 
 
-def occurrence_json(occurrence, request, places=None):
+def occurrence_json(occurrence, request):
+    """One date; ``occurrence.bookable`` (``bookings.availability.attach_places``) has its places, if any."""
     page = occurrence.page
+    places = occurrence.bookable
     bookable = places is not None
     return {
         "id": occurrence.key,
@@ -98,30 +102,8 @@ def occurrence_json(occurrence, request, places=None):
     }
 
 
-def bookable_dates(occurrences):
-    """{occurrence key: BookableDate} for the dates families book on this site (one query for the counts)."""
-    found = {}
-    for occurrence in occurrences:
-        if occurrence.page.booked_on_site and occurrence.session.capacity is not None:
-            found[occurrence.key] = services.BookableDate(
-                session=occurrence.session,
-                page=occurrence.page,
-                start=occurrence.start,
-                end=occurrence.end,
-                row=occurrence.session_date,
-                hub_closure=occurrence.hub_closure,
-            )
-    counts = services.count_bookings([date.row for date in found.values() if date.row is not None])
-    for date in found.values():
-        if date.row is not None:
-            date.confirmed, date.waitlisted = counts.get(date.row.pk, (0, 0))
-    return found
-
-
 @require_GET
 def occurrences_api(request):
-    from wagtail.models import Site
-
     scope = scope_for_site(Site.find_for_request(request))
     query = OccurrencesQuery(request.GET, scope.hubs)
     unknown = sorted(set(request.GET) - {"from", "days", "bookable", "hub"})
@@ -132,10 +114,10 @@ def occurrences_api(request):
     days = data["days"] or 14
     scope.choose(data["hub"])
     occurrences = attach_pages(find_occurrences(start, start + timedelta(days=days - 1), hubs=scope.selected or None))
-    places = bookable_dates(occurrences)
+    attach_places(occurrences)
     if data["bookable"]:
-        occurrences = [occurrence for occurrence in occurrences if occurrence.key in places]
-    results = [occurrence_json(occurrence, request, places.get(occurrence.key)) for occurrence in occurrences]
+        occurrences = [occurrence for occurrence in occurrences if occurrence.bookable is not None]
+    results = [occurrence_json(occurrence, request) for occurrence in occurrences]
     response = json_response({"count": len(results), "from": start.isoformat(), "days": days, "results": results})
     response["Cache-Control"] = "no-cache"  # places left change with every booking
     return response

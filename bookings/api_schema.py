@@ -172,9 +172,9 @@ BOOKING_SCHEMAS = {
 
 def example_occurrence_key():
     """A date families can book now, for the schema's example (so generated requests can also succeed)."""
-    from bookings.api import bookable_dates
+    from bookings.availability import attach_places
     from home.agenda import attach_pages, find_occurrences, today
 
-    occurrences = attach_pages(find_occurrences(today(), today() + timedelta(days=MAX_DAYS)))
-    dates = bookable_dates(occurrences).values()
+    occurrences = attach_places(attach_pages(find_occurrences(today(), today() + timedelta(days=MAX_DAYS))))
+    dates = [occurrence.bookable for occurrence in occurrences if occurrence.bookable is not None]
     return next((date.key for date in dates if date.is_open() and not date.full), None)

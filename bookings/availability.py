@@ -64,7 +64,7 @@ def attach_places(occurrences):
             row=row,
             confirmed=confirmed,
             waitlisted=waitlisted,
-            hub_closure=getattr(occurrence, "hub_closure", None),
+            hub_closure=occurrence.hub_closure,
         )
         occurrence.booking_state = booking_state(occurrence.bookable, now)
     return occurrences
