@@ -28,7 +28,7 @@ from bookings.admin_forms import AttendanceForm, CancelDateForm, PhoneBookingFor
 from bookings.forms import age_label
 from bookings.models import BookingStatus
 from bookings.staff import booking_hubs, booking_of, find_date, list_dates
-from goals.city_views import csv_response
+from cms.csv_export import csv_response
 
 
 def staff_view(action):

@@ -4,7 +4,6 @@ Only users with goals.view_city_overview (the City staff group) and superusers; 
 "permission denied" (a redirect to the dashboard with a message). Bad filters answer 400 with the form's errors.
 """
 
-import csv
 import io
 from urllib.parse import urlencode
 
@@ -13,13 +12,12 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from cms.csv_export import csv_response
 from goals.city import CityGoalsForm, available_years, can_view, export_rows, hub_columns, wards_of
 from goals.eras import fiscal_year_label
 from home.hubs import all_hubs
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Cells that a spreadsheet would read as a formula (CSV injection); written with a leading apostrophe.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def filtered(request):
@@ -63,19 +61,6 @@ def export(request, kind):
     response = csv_response(rows) if kind == "csv" else xlsx_response(rows)
     response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
     return response
-
-
-def safe_cell(value):
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
-
-
-def csv_response(rows):
-    """UTF-8 with a byte order mark, so Excel opens the Japanese text correctly."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows([[safe_cell(cell) for cell in row] for row in rows])
-    return HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
 
 
 def xlsx_response(rows):
