@@ -31,7 +31,7 @@ def search_api_paths():
             "get": {
                 "summary": "Search the live, public pages of this hub, or of other hubs (`hub`)",
                 "parameters": [
-                    query_parameter(name, schema, text, allow_empty=name not in ("type", "hub"), **extra)
+                    query_parameter(name, schema, text, allow_empty=name != "type", **extra)
                     for name, schema, text, extra in parameters
                 ],
                 "responses": {
