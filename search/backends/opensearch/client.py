@@ -50,7 +50,9 @@ class EngineClient:
             )
         from opensearchpy import OpenSearch
 
-        return OpenSearch(self.hosts, timeout=timeout, max_retries=retries, retry_on_timeout=retry_on_timeout)
+        return OpenSearch(
+            self.hosts, timeout=timeout, max_retries=retries, retry_on_timeout=retry_on_timeout, pool_maxsize=10
+        )
 
     @property
     def search_client(self):
