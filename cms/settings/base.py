@@ -223,6 +223,9 @@ SEARCH_ENGINE_KIND = os.environ.get("SEARCH_ENGINE_KIND", "opensearch")
 SEARCH_ENGINE_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_TIMEOUT", "1.0"))  # seconds; then the database answers
 SEARCH_ENGINE_INDEX_PREFIX = os.environ.get("SEARCH_ENGINE_INDEX_PREFIX", "kosodate")
 SEARCH_ENGINE_RETRY_SECONDS = 5  # after a failure, ask the database directly for this long
+# SEARCH_ENGINE_URL may list every node of a cluster, comma-separated (the client moves to the next one when a node is
+# unreachable). Replicas of each new index: empty = 0 for one URL, 1 for several.
+SEARCH_ENGINE_REPLICAS = int(os.environ["SEARCH_ENGINE_REPLICAS"]) if os.environ.get("SEARCH_ENGINE_REPLICAS") else None
 
 # --- hardening (security app: docs/security.md) ---
 from datetime import timedelta  # noqa: E402

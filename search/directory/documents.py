@@ -266,24 +266,24 @@ def refresh_hubs():
 
 
 def engine_documents(listing_ids=None):
-    """Stored documents in the engine's form, with the original coordinates of their pages."""
+    """Stored documents in the engine's form, with the original coordinates and the live revision of their pages."""
     from resources_directory.models import ListingPage
     from search.models import ListingDocument
 
     rows = ListingDocument.objects.all().order_by("listing_id")
     if listing_ids is not None:
         rows = rows.filter(listing_id__in=listing_ids)
-    points = {
-        pk: (lat, lng)
-        for pk, lat, lng in ListingPage.objects.filter(pk__in=rows.values("listing_id")).values_list(
-            "pk", "latitude", "longitude"
+    pages = {
+        pk: ((lat, lng), revision)
+        for pk, lat, lng, revision in ListingPage.objects.filter(pk__in=rows.values("listing_id")).values_list(
+            "pk", "latitude", "longitude", "live_revision_id"
         )
     }
     structured = [f.attname for f in ListingDocument._meta.concrete_fields]
     for row in rows.values(*structured, *(f"text__{name}" for name in TEXT_FIELDS)).iterator(chunk_size=2000):
         for name in TEXT_FIELDS:
             row[name] = row.pop(f"text__{name}") or " "
-        row["source_point"] = points.get(row["listing_id"], (None, None))
+        row["source_point"], row["revision"] = pages.get(row["listing_id"], ((None, None), None))
         yield as_engine_document(row)
 
 

@@ -20,8 +20,7 @@ def _analysis(kuromoji):
             if kuromoji
             else {},
         },
-        "number_of_shards": 1,
-        "number_of_replicas": 0,
+        "number_of_shards": 1,  # replicas: SEARCH_ENGINE_REPLICAS (EngineClient._create_index)
     }
 
 
@@ -37,6 +36,7 @@ PAGE_PROPERTIES = {
     "type_label": {"type": "keyword", "index": False},
     "url": {"type": "keyword", "index": False},
     "path": {"type": "keyword"},  # the page's tree path: a hub's pages are the paths with its home page's prefix
+    "revision": {"type": "long"},  # the live revision's id: index verification compares it with the database
     "title_tokens": {"type": "text", "analyzer": "tokens"},
     "tokens": {"type": "text", "analyzer": "tokens"},
 }
@@ -49,6 +49,7 @@ def page_properties(kuromoji):
 # The directory's documents (search.directory.documents): the same fields as the database's ListingDocument.
 LISTING_PROPERTIES = {
     "listing_id": {"type": "long"},
+    "revision": {"type": "long"},  # the listing page's live revision id (index verification)
     "directory_id": {"type": "long"},
     "hub": {"type": "keyword"},
     "reading": {"type": "keyword"},

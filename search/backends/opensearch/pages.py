@@ -21,8 +21,12 @@ def _phrase_query(field, query_string):
 class PageSearch:
     """Mixed into the engine: needs the EngineClient methods."""
 
+    # Fields computed from the others (the token streams of title and body): index verification leaves them out.
+    DERIVED_FIELDS = ("title_tokens", "tokens")
+
     @staticmethod
-    def page_document(page):
+    def page_fields(page):
+        """The document without its token streams; ``revision`` is the live revision's id (None without one)."""
         title, body = page_text(page)
         return {
             "title": page.title,
@@ -31,9 +35,15 @@ class PageSearch:
             "type_label": str(page._meta.verbose_name),
             "url": page.get_url() or page.url_path,
             "path": page.path,
-            "title_tokens": japanese.index_text(title),
-            "tokens": japanese.index_text(f"{title} {body}"),
-        }
+            "revision": page.live_revision_id,
+        }, title
+
+    @classmethod
+    def page_document(cls, page):
+        fields, title = cls.page_fields(page)
+        fields["title_tokens"] = japanese.index_text(title)
+        fields["tokens"] = japanese.index_text(f"{title} {fields['body']}")
+        return fields
 
     @staticmethod
     def _indexable(page):
