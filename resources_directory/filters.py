@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from home.schedule import Weekday, WeekOfMonth, is_last_weekday_in_month, nth_weekday_in_month
 from resources_directory.geo import postal_code_location
 from resources_directory.models import AMENITIES, Area, Category, ListingPage
+from search.directory.staff import choices as staff_language_choices
 
 MAX_AGE_MONTHS = 216
 MAX_RADIUS_KM = 50
@@ -110,6 +111,12 @@ class ListingFilter(django_filters.FilterSet):
     amenity = django_filters.MultipleChoiceFilter(
         label=_("Amenities"),
         choices=list(AMENITIES.items()),
+        method="noop",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    lang_staff = KeysFilter(
+        label=_("Staff speak"),
+        choices=staff_language_choices(),
         method="noop",
         widget=forms.CheckboxSelectMultiple,
     )
