@@ -36,6 +36,11 @@ def _tokenizer():
     return tok
 
 
+def tokenizer():
+    """This thread's SudachiPy tokenizer (core dictionary), made once per thread; furigana (ルビ) reuses it."""
+    return _tokenizer()
+
+
 def fold(text):
     """NFKC (full/half width), lower case, katakana → hiragana."""
     text = unicodedata.normalize("NFKC", text or "").lower()
