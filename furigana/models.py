@@ -29,7 +29,12 @@ class Reading(index.Indexed, models.Model):
     reading = models.CharField(_("reading"), max_length=80, help_text=_("In hiragana, e.g. のば"))
 
     panels = [FieldPanel("hub"), FieldPanel("text"), FieldPanel("reading")]
-    search_fields = [index.SearchField("text"), index.SearchField("reading"), index.FilterField("hub")]
+    search_fields = [
+        index.SearchField("text"),
+        index.SearchField("reading"),
+        index.AutocompleteField("text"),
+        index.FilterField("hub"),
+    ]
 
     class Meta:
         ordering = ["text", "pk"]

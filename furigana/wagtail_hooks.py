@@ -14,7 +14,8 @@ class ReadingViewSet(HubFieldViewSet):
     add_to_admin_menu = True
     menu_order = 260
     list_display = ["text", "reading", "hub"]
-    search_fields = ["text", "reading"]
+    # No search_fields here: the admin search then uses the model's index (search.backends), which can search
+    # every indexed field; naming fields would ask the SQLite index for columns it does not have.
     ordering = ["text"]
 
 
