@@ -164,3 +164,13 @@ def test_a_changed_reading_shows_at_once_on_cached_pages(client, hubs, page_cach
     with django_capture_on_commit_callbacks(execute=True):
         reading.save()
     assert readings(client.get("/directory/noba-a/").content.decode())["野庭"] == "のばー"
+
+
+def test_the_demo_corrects_a_place_name_of_its_hub(client, home):
+    import io
+
+    from furigana import demo
+
+    demo.load(home, io.StringIO())
+    demo.load(home, io.StringIO())  # safe to run again
+    assert list(Reading.objects.values_list("hub__slug", "text", "reading")) == [("konan", "野庭", "のば")]
