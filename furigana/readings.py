@@ -31,7 +31,6 @@ PROTECTED = re.compile(
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 )
 CACHE_SIZE = 20_000
-_CHUNK_CHARS = 4000  # Sudachi refuses inputs above ~49 kB
 
 
 def hiragana(text):
@@ -102,25 +101,16 @@ class Corrections:
 NO_CORRECTIONS = Corrections()
 
 
-def _chunks(text):
-    while len(text) > _CHUNK_CHARS:
-        cut = max(text.rfind("。", 0, _CHUNK_CHARS), text.rfind("\n", 0, _CHUNK_CHARS))
-        cut = cut + 1 if cut > 0 else _CHUNK_CHARS
-        yield text[:cut]
-        text = text[cut:]
-    if text:
-        yield text
-
-
 def _sudachi(text):
     """The text with ruby over each word that has kanji (SudachiPy, mode C: 保育園 and 港南区 stay one word)."""
     from sudachipy import tokenizer
 
+    from search.japanese import chunks
     from search.japanese import tokenizer as sudachi_tokenizer
 
     mode = tokenizer.Tokenizer.SplitMode.C
     out = []
-    for chunk in _chunks(text):
+    for chunk in chunks(text):
         words = [(m.surface(), m.reading_form()) for m in sudachi_tokenizer().tokenize(chunk, mode)]
         if "".join(surface for surface, _reading in words) != chunk:  # never change the text itself
             out.append(chunk)

@@ -78,3 +78,9 @@ def test_only_page_text_gets_ruby_never_attributes_form_fields_code_or_scripts()
 def test_a_page_that_is_not_japanese_is_unchanged():
     english = PAGE.replace('<html lang="ja">', '<html lang="en">')
     assert add_ruby(english) == english
+
+
+def test_a_long_text_is_read_to_its_end():
+    text = "保育園へ行く。" * 1200  # beyond what SudachiPy takes at once
+    html = with_ruby(text)
+    assert without_ruby(html) == text and html.count("<ruby>保育園<rt>ほいくえん</rt></ruby>") == 1200
