@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("furigana/", include("furigana.urls")),
     path("sitemap.xml", sitemap),
     path("api/v2/", api_router.urls),
     path("", include("bookings.urls")),

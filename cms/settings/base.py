@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "resources_directory",
     "search",
     "security",
+    "furigana",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "cms.page_cache.PageCacheMiddleware",
+    "furigana.middleware.FuriganaMiddleware",  # inside the page cache: ruby pages are stored apart from plain ones
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "security.middleware.TwoFactorRequiredMiddleware",
@@ -306,7 +308,16 @@ BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 # --- public page cache (cms/page_cache.py: whole pages for visitors without a session) ---
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 # Saving or deleting a model of these apps retires every cached page (pages, snippets, settings, media).
-PAGE_CACHE_APPS = ["home", "bookings", "goals", "resources_directory", "wagtailcore", "wagtailimages", "wagtaildocs"]
+PAGE_CACHE_APPS = [
+    "home",
+    "bookings",
+    "goals",
+    "resources_directory",
+    "furigana",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+]
 # Single models of other apps whose changes alter what visitors get (the directory's synonyms change its results).
 PAGE_CACHE_MODELS = ["site_search.synonymgroup"]
 # A file cache is shared by every worker process on the machine; a portal can point "pages" at Redis or memcached.
