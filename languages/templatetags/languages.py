@@ -29,6 +29,8 @@ from languages.locales import (
 register = template.Library()
 
 EASY = "ja-easy"
+# Views (not Wagtail pages) whose text has a やさしい日本語 version in locale/ja_Easy: the Japanese page links to it.
+EASY_VIEWS = {"resources_directory:journey"}
 
 
 def page_urls(page, request):
@@ -75,6 +77,9 @@ def page_languages(context):
         path = request.path
         urls = {code: translate_url(path, code) for code in language_codes()}
         alternates = language_codes()
+        match = getattr(request, "resolver_match", None)
+        if current == DEFAULT_LANGUAGE and match is not None and match.view_name in EASY_VIEWS:
+            result["easy_url"] = urls[EASY]
     query = request.GET.urlencode()
     result["switcher"] = [
         (code, language_name(code), bcp47(code), urls[code] + (f"?{query}" if query else ""), code == current)
