@@ -14,6 +14,17 @@ def translate(page, code, **fields):
     return translated
 
 
+def english_admin(client):
+    """The logged-in user of ``client`` chooses English in their account settings."""
+    from django.contrib.auth import get_user_model
+    from wagtail.users.models import UserProfile
+
+    user = get_user_model().objects.get(pk=client.session["_auth_user_id"])
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+
+
 @pytest.fixture
 def about(home):
     return child_by_slug(home, "about").specific

@@ -87,3 +87,21 @@ def test_switcher_keeps_the_reader_on_the_same_page(client, home, about):
     # The Japanese path under /en/ leads to the English page at its own path.
     response = client.get("/en/about/")
     assert response.status_code == 302 and response["Location"] == "/en/about-us/"
+
+
+@pytest.mark.django_db
+def test_evaluations_say_they_are_the_official_record_kept_in_japanese(client, home):
+    html = client.get("/en/evaluations/").content.decode()
+    assert "This is the hub's official record: it is kept in Japanese only." in html
+    assert "available in Japanese only" not in html
+    assert "これは拠点の公式な記録です" not in client.get("/evaluations/").content.decode()
+
+
+@pytest.mark.django_db
+def test_menu_and_site_name_keep_the_reader_in_their_language(client, home, about):
+    translate(home, "en", title="Konan hub")
+    translate(about, "en", title="About the hub")
+    html = client.get("/en/").content.decode()
+    assert '<a class="site-name" href="/en/">' in html
+    assert '<a href="/en/about/">About the hub</a>' in html  # translated
+    assert 'href="/en/directory/"' in html  # not translated: the Japanese page under /en/
