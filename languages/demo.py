@@ -6,8 +6,7 @@ locale/<language>/LC_MESSAGES catalogues. Called by ``load_demo`` (last); safe t
 """
 
 from wagtail.models import Locale, Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
-from wagtail_localize.operations import TranslationCreator
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from home.hubs import hub_for_page
 from languages.demo_data import ADDRESS, AREAS, CATEGORIES, COMMON, EASY_LISTINGS, HOME, LISTINGS, SECTIONS, SUMMARY
@@ -20,8 +19,10 @@ def translate(instance, code, strings):
     """``instance`` in the language ``code``, its strings (source text → translation) filled in; others stay as
     they are. Returns the translated object (a page is published)."""
     locale = Locale.objects.get(language_code=code)
-    TranslationCreator(None, [locale]).create_translations(instance)
-    translation = Translation.objects.get(source__object_id=instance.translation_key, target_locale=locale)
+    # Not wagtail-localize's TranslationCreator: it publishes once the transaction commits (load_demo runs in one),
+    # which would put back the untranslated first draft after the translated one.
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     segments = StringSegment.objects.filter(source=translation.source).select_related("string", "context")
     for segment in segments:
         text = strings.get(segment.string.data)
