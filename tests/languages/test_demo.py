@@ -2,21 +2,27 @@
 the directory's categories, five listings and the 生まれたら page; Japanese pages link to their easy versions."""
 
 import io
+import json
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from languages.demo_data import HUB_NAME
 
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
+    """The demo, loaded once (committed); afterwards the database is put back as migrated (locales, groups…), content
+    types first (as tests/browser/conftest.py does)."""
     with django_db_blocker.unblock():
+        objects = json.loads(connection.creation.serialize_db_to_string())
+        objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")
         call_command("load_demo", stdout=io.StringIO())
     yield
     with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0)
-        call_command("migrate", verbosity=0)
+        call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
+        connection.creation.deserialize_db_from_string(json.dumps(objects))
 
 
 def page(client, url):
