@@ -29,6 +29,8 @@ LIVE_STATUS_PERMISSION = "resources_directory.set_live_status"
 HUB_CLOSURE_PERMISSIONS = [f"resources_directory.{action}_hubclosure" for action in ("add", "change", "delete", "view")]
 # Corrected readings for furigana (表記 → よみ) are hub-owned snippets too, kept by the hub's Editors and Managers.
 READING_PERMISSIONS = [f"furigana.{action}_reading" for action in ("add", "change", "delete", "view")]
+# wagtail-localize's right to start a translation; languages.admin_routes limits it to what the user may edit.
+TRANSLATE_PERMISSION = "wagtail_localize.submit_translation"
 # Model permissions ("app_label.codename") of each hub role. Hub-owned snippets (areas, goals) are further
 # limited to the user's own hubs by their viewsets; shared snippets (categories, synonyms) are kept by the city.
 ROLE_MODEL_PERMISSIONS = {
@@ -43,6 +45,7 @@ ROLE_MODEL_PERMISSIONS = {
         LIVE_STATUS_PERMISSION,
         *HUB_CLOSURE_PERMISSIONS,
         *READING_PERMISSIONS,
+        TRANSLATE_PERMISSION,
     ],
     WARD_REVIEWERS: ["wagtailadmin.access_admin"],
     MANAGERS: [
@@ -56,6 +59,7 @@ ROLE_MODEL_PERMISSIONS = {
         *BOOKING_PERMISSIONS,
         *HUB_CLOSURE_PERMISSIONS,
         *READING_PERMISSIONS,
+        TRANSLATE_PERMISSION,
     ],
     FLOOR_STAFF: ["wagtailadmin.access_admin", LIVE_STATUS_PERMISSION],
 }
@@ -64,6 +68,7 @@ CITY_MODEL_PERMISSIONS = [
     *(f"resources_directory.{action}_category" for action in ("add", "change", "delete", "view")),
     *(f"site_search.{action}_synonymgroup" for action in ("add", "change", "delete", "view")),
     "goals.view_city_overview",
+    TRANSLATE_PERMISSION,
 ]
 # Page permissions on the hub's home page (and so on every page of the hub without a narrower rule).
 ROLE_HOME_PAGE_PERMISSIONS = {

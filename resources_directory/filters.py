@@ -81,14 +81,14 @@ class ListingFilter(django_filters.FilterSet):
     category = django_filters.ModelMultipleChoiceFilter(
         label=_("Category"),
         to_field_name="slug",
-        queryset=Category.objects.all(),
+        queryset=Category.objects.in_default_locale(),
         method="noop",
         widget=forms.CheckboxSelectMultiple,
     )
     area = django_filters.ModelMultipleChoiceFilter(
         label=_("Area"),
         to_field_name="slug",
-        queryset=Area.objects.all(),
+        queryset=Area.objects.in_default_locale(),
         method="noop",
         widget=forms.CheckboxSelectMultiple,
     )
@@ -125,7 +125,7 @@ class ListingFilter(django_filters.FilterSet):
     postal_code = django_filters.CharFilter(label=_("Postal code"), method="noop", max_length=10)
     near_area = django_filters.ModelChoiceFilter(
         label=_("Near the centre of"),
-        queryset=Area.objects.all(),
+        queryset=Area.objects.in_default_locale(),
         to_field_name="slug",
         method="noop",
         empty_label=_("(none)"),

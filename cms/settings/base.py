@@ -4,7 +4,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("KOSODATE_VAR_DIR", BASE_DIR / "var"))
@@ -26,6 +25,9 @@ INSTALLED_APPS = [
     "search",
     "security",
     "furigana",
+    "languages",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -134,9 +136,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Japanese first, English ready.
+# Japanese first (no URL prefix), then the languages of the ward's families, each under its prefix (/en/, /zh-hans/…),
+# and やさしい日本語 as a locale of its own (/ja-easy/; its interface strings fall back to Japanese). docs/languages.md.
 LANGUAGE_CODE = "ja"
-LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]
+LANGUAGES = [
+    ("ja", "日本語"),
+    ("ja-easy", "やさしい日本語"),
+    ("en", "English"),
+    ("zh-hans", "简体中文"),
+    ("ko", "한국어"),
+    ("vi", "Tiếng Việt"),
+]
+# Wagtail's locales: every language above has its page trees, created by languages/migrations.
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
@@ -166,7 +178,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILIMAGES_IMAGE_MODEL = "home.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "home.CustomDocument"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
 
 # Background work (search index upkeep, e-mails) goes through django-tasks. "immediate" (the default, `make run`)
 # runs a task in the web process after commit; "database" queues it in the database for `manage.py db_worker`,
