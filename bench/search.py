@@ -1,15 +1,23 @@
 """Site search at size: the search page (`/search/?q=`, the whole request: hub scope, form, search, facets,
 snippets, template) timed on a hub of N pages, mostly programs and directory listings, as in a ward's real site.
 
-    .venv/bin/python bench/search.py [--pages 10000] [--queries 120] [--rebuild] [--dump FILE] [--before FILE]
+    .venv/bin/python bench/search.py [--pages 1000 10000] [--queries 120] [--rebuild]
+        [--dump PREFIX] [--before PREFIX] [--figures FILE] [--before-figures FILE]
 
-The pages live in the bench's own database, kept between runs (a second run at the same size reuses them;
---rebuild makes them again): var/bench-search-<pages>.sqlite3, or, with DATABASE_URL on PostgreSQL, that
-database's name + "_<pages>". Prints one table row per run: queries per search (SQL statements, the most any
-query of the sample needed), p50 and p95 in ms. ``--dump FILE`` writes what every bench query returns (count,
-facets, the URLs of pages 1 and 2, a type filter, every hub); ``--before FILE`` compares with such a file and
-reports any difference (the results must stay identical when the search is made faster). ``--before-row
-"queries p50 p95"`` adds that run's figures as the "before" columns of the table (docs/search.md).
+Each size has its own database, kept between runs (a second run reuses the pages; --rebuild makes them again):
+var/bench-search-<pages>.sqlite3, or, with DATABASE_URL on PostgreSQL, that database's name + "_<pages>". The
+pages: the demo hub plus 45 % programs, 45 % directory listings (resources_directory.factories.bulk_listings) and
+10 % news pages, bulk-inserted, then `update_index`. Prints a table row per size: SQL queries per search (the most
+any query of the sample needed), p50 and p95 in ms (with ``--repeat N`` each query's fastest of N requests, for a
+busy machine where a request often waits for a core), the CPU time of this process for the request (its fastest;
+on SQLite that includes the database's work, on PostgreSQL not the server's), and the load average at the end.
+
+* ``--dump PREFIX`` writes what the search API answers for every bench query (count, facets, titles, URLs,
+  snippets and hubs of page 1, page 2, the smallest type alone, every hub) to PREFIX-<database>-<pages>.json;
+  ``--before PREFIX`` compares with such files and prints the queries whose answers differ (a faster search must
+  answer the same).
+* ``--figures FILE`` keeps the rows in a JSON file; ``--before-figures FILE`` prints that file's rows as the
+  "before" columns (the table in docs/search.md, "Site search on the database at size").
 """
 
 import argparse
@@ -63,10 +71,11 @@ def pct(values, p):
 def use_database(pages):
     """Point the connection at the bench's own database for this size (created and migrated when missing)."""
     settings = connection.settings_dict
+    settings.setdefault("BENCH_BASE_NAME", settings["NAME"])
     if connection.vendor == "sqlite":
         name = str(BASE_DIR / "var" / f"bench-search-{pages}.sqlite3")
     else:
-        name = f"{settings['NAME']}_{pages}"
+        name = f"{settings['BENCH_BASE_NAME']}_{pages}"
     settings.setdefault("TEST", {})["NAME"] = name
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=True)
 
@@ -76,6 +85,8 @@ def _bulk_pages(parent, model, count, rng, make):
     {field: value})."""
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Locale, Page
+
+    from resources_directory.factories import live_child_row
 
     parent.refresh_from_db()
     content_type = ContentType.objects.get_for_model(model)
@@ -89,19 +100,7 @@ def _bulk_pages(parent, model, count, rng, make):
             title, values = make(i)
             slug = f"bench-{model._meta.model_name}-{i}"
             step += 1
-            page = Page(
-                title=title,
-                draft_title=title,
-                slug=slug,
-                content_type=content_type,
-                locale=locale,
-                live=True,
-                path=Page._get_path(parent.path, parent.depth + 1, step),
-                depth=parent.depth + 1,
-                numchild=0,
-                url_path=f"{parent.url_path}{slug}/",
-            )
-            rows.append((page, values))
+            rows.append((live_child_row(parent, step, title, slug, content_type, locale), values))
         Page.objects.bulk_create([page for page, _values in rows])
         pks = dict(Page.objects.filter(path__in=[page.path for page, _v in rows]).values_list("path", "pk"))
         model.objects._insert(
@@ -165,64 +164,90 @@ def fingerprint(client):
     return out
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--pages", type=int, default=10000)
-    parser.add_argument("--queries", type=int, default=120)
-    parser.add_argument("--rebuild", action="store_true", help="make the pages and the index again")
-    parser.add_argument("--dump", help="write every bench query's results to this JSON file")
-    parser.add_argument("--before", help="compare the results with this JSON file (from --dump)")
-    parser.add_argument("--before-row", help='"queries p50 p95" of the run before, for the table')
-    args = parser.parse_args()
-    logging.getLogger("django.request").setLevel(logging.ERROR)  # the 400s of a page 2 that is not there
-    use_database(args.pages)
+def measure(pages, queries, rebuild, repeat=1):
+    """(queries per search at most, p50 ms, p95 ms) of the search page on the bench's database of ``pages``; each
+    query's time is the fastest of ``repeat`` requests (on a shared, busy machine the others wait for a core)."""
     from django.core.management import call_command
     from wagtail.models import Page
 
+    use_database(pages)
     built = Page.objects.filter(slug__startswith="bench-").count()
     t0 = time.perf_counter()
-    if built != args.pages or args.rebuild:
+    if built != pages or rebuild:
         if built:
             Page.objects.filter(slug__startswith="bench-").delete()
-        build(args.pages, random.Random(1))
+        build(pages, random.Random(1))
         call_command("update_index", verbosity=0)
-        print(f"built and indexed {args.pages} pages in {time.perf_counter() - t0:.0f} s")
-    query_rng = random.Random(2)
-    queries = [query_rng.choice(QUERIES) for _ in range(args.queries)]
+        print(f"built and indexed {pages} pages in {time.perf_counter() - t0:.0f} s", flush=True)
     client = Client(HTTP_HOST="localhost")
     client.get("/search/", {"q": "沐浴"})  # warm up (dictionary, templates, content types)
-    times, counts = [], []
+    times, cpus, counts = [], [], []
     for q in queries:
-        reset_queries()
-        with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
-            response = client.get("/search/", {"q": q})
-            times.append(time.perf_counter() - start)
+        fastest = least_cpu = None
+        for _ in range(repeat):
+            reset_queries()
+            with CaptureQueriesContext(connection) as captured:
+                start, cpu = time.perf_counter(), time.thread_time()
+                response = client.get("/search/", {"q": q})
+                took, cpu = time.perf_counter() - start, time.thread_time() - cpu
+            fastest = took if fastest is None else min(fastest, took)
+            least_cpu = cpu if least_cpu is None else min(least_cpu, cpu)
         assert response.status_code == 200, (q, response.status_code)
+        times.append(fastest)
+        cpus.append(least_cpu)
         counts.append(len(captured))
-    if args.dump:
-        Path(args.dump).write_text(json.dumps(fingerprint(client), ensure_ascii=False, indent=1))
-    differences = []
-    if args.before:
-        before, now = json.loads(Path(args.before).read_text()), fingerprint(client)
-        differences = [q for q in before if before[q] != now.get(q)]
+    return client, [max(counts), *(round(pct(values, p), 1) for values in (times, cpus) for p in (50, 95))]
+
+
+def compare(client, path):
+    """The bench queries whose answers differ from those saved in ``path`` (and what differs)."""
+    before, now = json.loads(Path(path).read_text()), fingerprint(client)
+    return {q: [ask for ask in before[q] if before[q][ask] != now[q].get(ask)] for q in before if before[q] != now[q]}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--queries", type=int, default=120)
+    parser.add_argument("--repeat", type=int, default=1, help="ask each query this many times, keep the fastest")
+    parser.add_argument("--rebuild", action="store_true", help="make the pages and the index again")
+    parser.add_argument("--dump", help="write every bench query's answers to DUMP-<database>-<pages>.json")
+    parser.add_argument("--before", help="compare the answers with BEFORE-<database>-<pages>.json (from --dump)")
+    parser.add_argument("--figures", help="add this run's rows to this JSON file")
+    parser.add_argument("--before-figures", help="print the rows of this JSON file (from --figures) as 'before'")
+    args = parser.parse_args()
+    logging.getLogger("django.request").setLevel(logging.ERROR)  # the 400s of a page 2 that is not there
+    query_rng = random.Random(2)
+    queries = [query_rng.choice(QUERIES) for _ in range(args.queries)]
     vendor = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[connection.vendor]
-    print(
-        f"\nsite search page, {args.pages:,} pages on {vendor}, {len(queries)} queries ({len(set(queries))} distinct)\n"
-    )
-    row = [f"{max(counts)}", f"{pct(times, 50):.1f}", f"{pct(times, 95):.1f}"]
-    if args.before_row:
-        print("| database | pages | queries before | p50 before ms | p95 before ms | queries | p50 ms | p95 ms |")
-        print("|---|---|---|---|---|---|---|---|")
-        print(f"| {vendor} | {args.pages:,} | {' | '.join(args.before_row.split())} | {' | '.join(row)} |")
-    else:
-        print("| database | pages | queries | p50 ms | p95 ms |")
-        print("|---|---|---|---|---|")
-        print(f"| {vendor} | {args.pages:,} | {' | '.join(row)} |")
-    if args.before:
-        print(f"\nresults compared with {args.before}: {len(differences)} of {len(before)} queries differ")
-        for q in differences:
-            print(f"  {q}: {[ask for ask in before[q] if before[q][ask] != now[q].get(ask)]} differ")
+    rows, notes = {}, []
+    for pages in args.pages:
+        client, rows[f"{vendor} {pages}"] = measure(pages, queries, args.rebuild, args.repeat)
+        if args.dump:
+            Path(f"{args.dump}-{vendor}-{pages}.json").write_text(
+                json.dumps(fingerprint(client), ensure_ascii=False, indent=1)
+            )
+        if args.before:
+            differ = compare(client, f"{args.before}-{vendor}-{pages}.json")
+            notes.append(f"{pages:,} pages: answers of {len(differ)} of {len(set(QUERIES))} queries differ {differ}")
+    if args.figures:
+        saved = json.loads(Path(args.figures).read_text()) if Path(args.figures).exists() else {}
+        Path(args.figures).write_text(json.dumps({**saved, **rows}, indent=1))
+    before = json.loads(Path(args.before_figures).read_text()) if args.before_figures else {}
+    load = ", ".join(f"{n:.1f}" for n in os.getloadavg())
+    print(f"\nsite search page, {len(queries)} queries ({len(set(queries))} distinct) per size, fastest of ", end="")
+    print(f"{args.repeat}, load average {load}\n")
+    head = ["database", "pages", "queries", "p50 ms", "p95 ms", "CPU p50", "CPU p95"]
+    if before:
+        head[2:2] = ["queries before", "p50 before", "p95 before", "CPU p50 before", "CPU p95 before"]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for key, row in rows.items():
+        name, pages = key.split()
+        cells = [name, f"{int(pages):,}", *(before.get(key, ["–"] * 5) if before else []), *row]
+        print("| " + " | ".join(str(c) for c in cells) + " |")
+    for note in notes:
+        print(note)
 
 
 if __name__ == "__main__":
