@@ -13,11 +13,13 @@ The order is Wagtail's own (the database backends' score, ties by id), reproduce
   (id, type) rows; migration 0006 gives its match an expression index.
 """
 
+import operator
+
 from django.db import connection
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from modelsearch.query import And, Not, Or, Phrase, PlainText
-from modelsearch.utils import ADD, MUL, get_descendants_content_types_pks
+from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 
 
@@ -30,14 +32,27 @@ def matches(backend, queryset, query):
     return list(results.get_queryset().values_list("pk", "content_type_id"))
 
 
-def _rank(query, bm25):
-    """The value of modelsearch's SQLite ``build_tsrank`` expression for a row whose ``bm25()`` is ``bm25``."""
+def _balanced(op, functions):
+    """One function of bm25 combining ``functions`` with ``op`` in modelsearch's ``balanced_reduce`` order."""
+    if len(functions) == 1:
+        return functions[0]
+    middle = len(functions) // 2
+    left, right = _balanced(op, functions[:middle]), _balanced(op, functions[middle:])
+    return lambda bm25: op(left(bm25), right(bm25))
+
+
+def _ranker(query):
+    """A function giving, for a row's ``bm25()``, the value of modelsearch's SQLite ``build_tsrank`` expression for
+    ``query`` (the same operations in the same order, so the same float); made once per search, called per row."""
     if isinstance(query, (Phrase, PlainText, Not)):
-        return bm25
+        return lambda bm25: bm25
+    parts = [_ranker(sub) for sub in query.subqueries]
     if isinstance(query, And):
-        return MUL(1 + _rank(sub, bm25) for sub in query.subqueries) - 1
+        product = _balanced(operator.mul, [lambda bm25, part=part: 1 + part(bm25) for part in parts])
+        return lambda bm25: product(bm25) - 1
     if isinstance(query, Or):
-        return ADD(_rank(sub, bm25) for sub in query.subqueries) / (len(query.subqueries) or 1)
+        total, count = _balanced(operator.add, parts), len(parts) or 1
+        return lambda bm25: total(bm25) / count
     raise NotImplementedError(type(query).__name__)
 
 
@@ -57,11 +72,15 @@ def _sqlite_matches(backend, queryset, query):
         .annotate(bm25=BM25())
         .values_list("index_entry__object_id", "index_entry__content_type_id", "index_entry__title_norm", "bm25")
     )
+    with connection.cursor() as cursor:  # thousands of rows of plain values: no per-row converters
+        cursor.execute(*rows.query.sql_with_params())
+        rows = cursor.fetchall()
+    rank = _ranker(query)
     scored = []
     for object_id, content_type_id, title_norm, bm25 in rows:
-        rank = _rank(query, bm25)
+        value = rank(bm25)
         # Wagtail's vectors: (title, title_norm) and (body, 1.0), each rank times its boost, summed.
-        scored.append((rank * title_norm + rank * 1.0, object_id, content_type_id))
+        scored.append((value * title_norm + value * 1.0, object_id, content_type_id))
     scored.sort(key=lambda row: row[1], reverse=True)  # ties: the text id, descending
     scored.sort(key=lambda row: row[0])  # stable: the score, ascending (bm25 is negative)
     return [(int(object_id), content_type_id) for _score, object_id, content_type_id in scored]
