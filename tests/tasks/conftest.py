@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.conf import settings
@@ -23,6 +24,19 @@ def database_queue(settings):
     """Tasks are queued in the database (as in production) instead of running at once."""
     settings.TASKS = task_backends("database")
     settings.TASK_RETRY_SECONDS = 0
+
+
+def run_queue(worker_id="in-test"):
+    """django_tasks_db's own worker loop, in this process: every ready task (retries included), then return. Its
+    ``close_old_connections`` is left out: it would close the test's connection, held open by its transaction."""
+    from django_tasks_db.management.commands import db_worker
+
+    options = {"queue_names": ["default"], "interval": 0, "batch": True, "backend_name": "default"}
+    worker = db_worker.Worker(
+        **options, startup_delay=False, max_tasks=None, worker_id=worker_id, excluded_queue_names=[]
+    )
+    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+        worker.run()
 
 
 def database_url():
@@ -100,4 +114,5 @@ def workers(tmp_path):
     started.stop_all()
 
 
-from tests.bookings.conftest import bookable, programs_index  # noqa: E402, F401 - the booking fixtures
+from tests.bookings.conftest import bookable, programs_index  # noqa: E402, F401 - fixtures of other tests
+from tests.resources_directory.conftest import directory, taxonomy  # noqa: E402, F401
