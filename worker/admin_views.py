@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_tasks import TaskResultStatus
@@ -20,9 +21,9 @@ from worker import queue
 
 ROWS = 100
 SECTIONS = (
-    (TaskResultStatus.FAILED, "failed"),
-    (TaskResultStatus.RUNNING, "running"),
-    (TaskResultStatus.READY, "queued"),
+    (TaskResultStatus.FAILED, "failed", gettext_lazy("Failed")),
+    (TaskResultStatus.RUNNING, "running", gettext_lazy("Running")),
+    (TaskResultStatus.READY, "queued", gettext_lazy("Queued (or waiting to be retried)")),
 )
 
 
@@ -57,12 +58,12 @@ def task_list(request):
     from django_tasks_db.models import DBTaskResult
 
     sections = []
-    for status, key in SECTIONS:
+    for status, key, label in SECTIONS:
         rows = DBTaskResult.objects.filter(status=status)
         order = "-finished_at" if status == TaskResultStatus.FAILED else "enqueued_at"
         fields = ("id", "task_path", "enqueued_at", "started_at", "finished_at", "run_after", "worker_ids")
         shown = [row(r) for r in rows.order_by(order).only(*fields, "exception_class_path", "traceback")[:ROWS]]
-        sections.append({"key": key, "label": status.label, "count": rows.count(), "rows": shown})
+        sections.append({"key": key, "label": label, "count": rows.count(), "rows": shown})
     context = {
         "page_title": _("Background tasks"),
         "sections": sections,
