@@ -16,7 +16,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_tasks import TaskResultStatus
 
-from home.permissions import CITY_STAFF
 from worker import queue
 
 ROWS = 100
@@ -27,8 +26,11 @@ SECTIONS = (
 )
 
 
+PERMISSION = "worker.view_task_queue"
+
+
 def may_see_tasks(user):
-    return user.is_active and (user.is_superuser or user.groups.filter(name=CITY_STAFF).exists())
+    return user.is_active and user.has_perm(PERMISSION)
 
 
 def guarded(view):
