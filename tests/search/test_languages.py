@@ -133,10 +133,10 @@ def test_a_chinese_query_finds_the_chinese_page(pages, home):
     assert site(database, "ふたご", "zh-hans", home)[0] == [("ja", pages["twins"].pk)]
 
 
-def test_the_search_page_and_api_search_in_the_browsers_language(pages, client):
-    data = client.get("/api/v1/search/", {"q": "twins"}, HTTP_ACCEPT_LANGUAGE="en").json()
+def test_the_search_page_and_api_search_in_the_readers_language(pages, client):
+    data = client.get("/en/api/v1/search/", {"q": "twins"}).json()
     assert [(hit["language"], hit["title"]) for hit in data["results"]] == [("en", "Twin club"), ("ja", "沐浴レッスン")]
-    page = client.get("/search/", {"q": "twins"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = client.get("/en/search/", {"q": "twins"}).content.decode()
     assert page.index("Twin club") < page.index("沐浴レッスン")
     assert '<h2 lang="ja"><a href="/bathing/">沐浴レッスン</a></h2>' in page and "Japanese" in page
     assert client.get("/api/v1/search/", {"q": "twins"}).json()["results"][0]["title"] == "沐浴レッスン"
@@ -209,7 +209,7 @@ def test_the_api_and_page_offer_the_staff_language_filter(places, client):
     assert bad.status_code == 400 and "lang_staff" in bad.json()["errors"]
     page = client.get("/directory/", {"lang_staff": "en"}).content.decode()
     assert 'name="lang_staff" value="en"' in page and "さくら親子ひろば" in page and "うみの子育てサロン" not in page
-    english = client.get("/api/v1/directory/", {"q": "twins"}, HTTP_ACCEPT_LANGUAGE="en").json()
+    english = client.get("/en/api/v1/directory/", {"q": "twins"}).json()
     assert [row["id"] for row in english["results"]] == [p["twins_en"].pk, p["salon"].pk]
 
 
