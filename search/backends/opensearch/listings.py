@@ -10,19 +10,31 @@ from elasticsearch_dsl import A, Q, Search
 from search.backends.opensearch.mappings import listing_properties
 from search.directory.query import TIERS, ListingHits
 
-# The alias <prefix>-directory-v2: version 2 of the mapping has the listing's hub (the older <prefix>-directory and
-# <prefix>-listings lack fields the queries filter on, and a term on a missing field matches nothing rather than
-# failing). Until it exists, or when the engine refuses a query, the database answers (EngineUnavailable): run
-# rebuild_search_index after upgrading; the rebuild removes the indexes of the older aliases.
-INDEX = "directory-v2"
-OLD_INDEXES = ("directory", "listings")
+# The alias <prefix>-directory-v3: version 3 of the mapping has the raw text analysed by the engine (v2 added the
+# listing's hub; the older <prefix>-directory-v2, <prefix>-directory and <prefix>-listings lack fields the queries
+# use, and a phrase on a missing field matches nothing rather than failing). Until it exists, or when the engine
+# refuses a query, the database answers (EngineUnavailable): run rebuild_search_index after upgrading; the rebuild
+# removes the indexes of the older aliases.
+INDEX = "directory-v3"
+OLD_INDEXES = ("directory", "listings", "directory-v2")
 FACET_FIELDS = {"category": "categories", "area": "area", "amenity": "amenities", "hub": "hub"}
+# The database's token stream of a field = the engine's analysis of its raw text (*_text; one character: .chars)
+# followed by the reading and normal-form streams computed in Python (*_tokens).
+SURFACE_FIELDS = {"name_tokens": "name_text", "label_tokens": "label_text", "body_tokens": "body_text"}
+
+
+def _phrases(field, sequence):
+    phrase = " ".join(sequence)
+    surface = SURFACE_FIELDS[field]
+    if len(sequence) == 1 and len(phrase) == 1 and not phrase.isascii():
+        surface = f"{surface}.chars"
+    return [Q("match_phrase", **{field: phrase}), Q("match_phrase", **{surface: phrase})]
 
 
 def _term_clause(term):
     tiers = []
     for field, weight in TIERS:
-        phrases = [Q("match_phrase", **{field: " ".join(sequence)}) for sequence in term.alternatives]
+        phrases = [phrase for sequence in term.alternatives for phrase in _phrases(field, sequence)]
         tiers.append(Q("constant_score", boost=weight, filter=Q("bool", should=phrases, minimum_should_match=1)))
     return Q("dis_max", tie_breaker=0, queries=tiers)
 
