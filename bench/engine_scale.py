@@ -18,7 +18,6 @@ production way (``documents.engine_documents``), must give the same counts, top 
 import argparse
 import json
 import os
-import statistics
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -32,6 +31,7 @@ import django  # noqa: E402
 
 django.setup()
 
+import directory_search as ds  # noqa: E402
 import scale_listings  # noqa: E402
 from django.conf import settings  # noqa: E402
 
@@ -160,22 +160,6 @@ def family_queries():
     }
 
 
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
-
-
-def timed(call, runs):
-    for _ in range(3):
-        call()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), percentile(times, 0.95)
-
-
 def rss_of(pid):
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -248,7 +232,7 @@ def print_costs(sample):
 def print_queries(node, size, runs, rows):
     for label, query in family_queries().items():
         count = node.search_directory(query).count
-        p50, p95 = timed(lambda q=query: node.search_directory(q), runs)
+        p50, p95 = ds.timed(lambda q=query: node.search_directory(q), runs)
         rows.setdefault(label, {})[size] = (p50, p95, count)
 
 
@@ -256,7 +240,6 @@ def check_database(url, runs):
     """10k listings in the bench database: the production indexing path, then the same answers on both backends."""
     import random
 
-    import directory_search
     from django.db import transaction
     from django.utils import timezone
 
@@ -264,7 +247,7 @@ def check_database(url, runs):
     from resources_directory.models import DirectoryPage
     from search.backends.database import DatabaseEngine
 
-    directory_search.use_database("bench-scale")
+    ds.use_database("bench-scale")
     from home.demo import build_site
     from resources_directory import demo
 
@@ -289,14 +272,14 @@ def check_database(url, runs):
     print("| query | count db / engine | same top 20 ids | same facets | db p50 / p95 ms | engine p50 / p95 ms |")
     print("|---|---:|---|---|---:|---:|")
     database, now, same = DatabaseEngine(), timezone.localtime(), True
-    for label, params in directory_search.QUERIES.items():
-        query = directory_search.directory_query(params, directory, now)
+    for label, params in ds.QUERIES.items():
+        query = ds.directory_query(params, directory, now)
         a, b = database.search_directory(query), node.search_directory(query)
         ok_ids, ok_facets = a.ids[:20] == b.ids[:20], a.facets == b.facets
         same = same and ok_ids and ok_facets and a.count == b.count
         on_db, on_engine = (
-            timed(lambda q=query: database.search_directory(q), runs),
-            timed(lambda q=query: node.search_directory(q), runs),
+            ds.timed(lambda q=query: database.search_directory(q), runs),
+            ds.timed(lambda q=query: node.search_directory(q), runs),
         )
         print(
             f"| {label} | {a.count} / {b.count} | {'yes' if ok_ids else 'NO'} | {'yes' if ok_facets else 'NO'} "
