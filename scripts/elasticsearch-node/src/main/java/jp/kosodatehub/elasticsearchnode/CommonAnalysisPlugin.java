@@ -87,7 +87,8 @@ public class CommonAnalysisPlugin extends Plugin implements AnalysisPlugin {
 
     @Override
     public Map<String, AnalysisProvider<CharFilterFactory>> getCharFilters() {
-        return Map.of("mapping", (indexSettings, env, name, settings) -> {
+        // requiresAnalysisSettings: built only where an index configures them (not with empty settings up front).
+        return Map.of("mapping", AnalysisPlugin.requiresAnalysisSettings((indexSettings, env, name, settings) -> {
             final NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
             for (final String rule : settings.getAsList("mappings")) {
                 final Matcher m = RULE.matcher(rule);
@@ -98,22 +99,22 @@ public class CommonAnalysisPlugin extends Plugin implements AnalysisPlugin {
             }
             final NormalizeCharMap map = builder.build();
             return charFilter(name, reader -> new MappingCharFilter(map, reader));
-        }, "pattern_replace", (indexSettings, env, name, settings) -> {
+        }), "pattern_replace", AnalysisPlugin.requiresAnalysisSettings((indexSettings, env, name, settings) -> {
             final Pattern pattern = Pattern.compile(settings.get("pattern"));
             final String replacement = settings.get("replacement", "");
             return charFilter(name, reader -> new PatternReplaceCharFilter(pattern, replacement, reader));
-        });
+        }));
     }
 
     @Override
     public Map<String, AnalysisProvider<TokenizerFactory>> getTokenizers() {
         return Map.of("whitespace",
                 (indexSettings, env, name, settings) -> TokenizerFactory.newFactory(name, WhitespaceTokenizer::new),
-                "pattern", (indexSettings, env, name, settings) -> {
+                "pattern", AnalysisPlugin.requiresAnalysisSettings((indexSettings, env, name, settings) -> {
                     final Pattern pattern = Pattern.compile(settings.get("pattern", "\\W+"));
                     final int group = settings.getAsInt("group", -1);
                     return TokenizerFactory.newFactory(name, () -> new PatternTokenizer(pattern, group));
-                });
+                }));
     }
 
     @Override
