@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser run serve demo test test-postgres test-elasticsearch bench bench-directory bench-hubs bench-hubs-agenda bench-engine-scale lint format messages ci clean
+.PHONY: help install browser run serve demo test test-postgres test-elasticsearch test-cluster bench bench-directory bench-hubs bench-hubs-agenda bench-engine-scale lint format messages ci clean
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -43,6 +43,12 @@ test-elasticsearch: install ## Run tests/search against a local Elasticsearch 8 
 	scripts/elasticsearch start
 	SEARCH_ENGINE_URL="$$(scripts/elasticsearch url)" SEARCH_ENGINE_KIND=elasticsearch TEST_SQLITE_NAME=var/test-es.sqlite3 \
 		$(PY) -m pytest tests/search $(PYTEST_ARGS); status=$$?; scripts/elasticsearch stop; exit $$status
+
+CLUSTER_ENV := OPENSEARCH_PORT=$${OPENSEARCH_PORT:-9250} OPENSEARCH_HOME=$${OPENSEARCH_HOME:-var/opensearch-cluster}
+test-cluster: install ## Zero-loss fault tests on a 3-node OpenSearch cluster (started on 9250.., then stopped; figures in var/cluster-figures.md)
+	$(CLUSTER_ENV) scripts/opensearch start --nodes 3
+	export $(CLUSTER_ENV) && SEARCH_ENGINE_URL="$$(scripts/opensearch url)" TEST_SQLITE_NAME=$${TEST_SQLITE_NAME:-var/test-cluster.sqlite3} \
+		$(PY) -m pytest -m cluster -s tests/cluster $(PYTEST_ARGS); status=$$?; $(CLUSTER_ENV) scripts/opensearch stop; exit $$status
 
 bench-directory: install ## Directory search at 1k/10k/100k listings on SQLite, PostgreSQL and OpenSearch, and the page's CPU (long)
 	scripts/opensearch start
@@ -82,9 +88,9 @@ format: install ## Fix what ruff can fix
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-messages: install ## Update and compile the Japanese translations
+messages: install ## Update the Japanese translations; compile every language's (docs/languages.md)
 	$(PY) manage.py makemessages -l ja -i ".venv/*" -i "var/*" -i "node_modules/*"
-	$(PY) manage.py compilemessages -l ja -i .venv
+	$(PY) manage.py compilemessages -l ja -l ja_Easy -l zh_Hans -l ko -l vi -i .venv
 
 ci: ## What CI runs (.ci/run)
 	bash .ci/run

@@ -6,7 +6,7 @@
     make bench-engine-scale    # its own node (port 9260, heap 2 GB), every size, the database check; then stops it
 
 No database for the listings: ``bench/scale_listings.py`` invents them (names, categories, areas and points across
-Japan) straight in the engine's form and they go to one index (alias ``<prefix>-directory-v3``, prefix
+Japan) straight in the engine's form and they go to one index (alias ``<prefix>-directory-v4``, prefix
 ``bench-scale``) in bulk requests, 2 in flight. A document carries raw text: the engine's ``ja_surface`` / ``ja_chars``
 analysers do the folding (NFKC width, lower case, katakana → hiragana), the bigrams and the characters; Python adds
 only the reading and normal-form streams (SudachiPy, ``search.japanese.derived_text``; category and area names once

@@ -267,5 +267,8 @@ def listing(n, seed=2026):
         "amenities": amenities,
         "weekdays": [str(day) for day in weekdays],
         "rules": sorted(rules),
+        "locale": "ja",
+        "translated": [],
+        "staff_languages": [],
     }
     return doc, texts, SimpleNamespace(title=title, kana=kana)

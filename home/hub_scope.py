@@ -2,6 +2,7 @@
 
 * no ``hub`` → the current hub only (the hub of the page or of the request's site);
 * ``hub=<slug>`` (repeatable) → those hubs; ``hub=all`` → every hub;
+* an empty ``hub=`` is "not given";
 * an unknown slug → a form error naming the parameter and the known keys (the views answer 400).
 
 All hubs are read in one query (``home.hubs.all_hubs``), whatever their number; everything else (the current
@@ -43,6 +44,10 @@ class HubChoiceField(forms.MultipleChoiceField):
     default_error_messages = {
         "invalid_choice": _("There is no hub “%(value)s”. Use one of: %(keys)s (or “all”)."),
     }
+
+    def to_python(self, value):
+        """An empty ``hub=`` means "not given" (as in the directory and its APIs), not an unknown hub."""
+        return [key for key in super().to_python(value) if key]
 
     def validate(self, value):
         try:

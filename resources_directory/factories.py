@@ -25,10 +25,11 @@ class DirectoryPageFactory(wagtail_factories.PageFactory):
 class CategoryFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"カテゴリ{n}")
     slug = factory.Sequence(lambda n: f"category-{n}")
+    locale = factory.LazyFunction(Locale.get_default)
 
     class Meta:
         model = Category
-        django_get_or_create = ["slug"]
+        django_get_or_create = ["slug", "locale"]
 
 
 class AreaFactory(factory.django.DjangoModelFactory):
@@ -39,10 +40,11 @@ class AreaFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"area-{n}")
     latitude = 35.39
     longitude = 139.59
+    locale = factory.LazyFunction(Locale.get_default)
 
     class Meta:
         model = Area
-        django_get_or_create = ["slug"]
+        django_get_or_create = ["slug", "locale"]
 
 
 class ListingPageFactory(wagtail_factories.PageFactory):
@@ -144,8 +146,8 @@ def bulk_listings(directory, target, rng, centre=BULK_CENTRE, areas=None):
         return []
     content_type = ContentType.objects.get_for_model(ListingPage)
     locale = Locale.get_default()
-    categories = list(Category.objects.all())
-    areas = list(Area.objects.all() if areas is None else areas)
+    categories = list(Category.objects.in_default_locale())
+    areas = list(Area.objects.in_default_locale() if areas is None else areas)
     last_child = directory.get_last_child()
     last_step = int(last_child.path[-4:], 36) if last_child else 0
     fields = list(ListingPage._meta.local_concrete_fields)

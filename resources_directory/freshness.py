@@ -63,7 +63,7 @@ def stale_listings(today=None):
     stale = Q(last_verified__isnull=True) | Q(last_verified__lte=stale_before(today))
     return (
         ListingPage.objects.live()
-        .filter(stale)
+        .filter(stale, locale__language_code=settings.LANGUAGE_CODE)  # originals: translations are not reminded
         .annotate(last_reminder_at=Max("freshness_reminders__sent_at"))
         .order_by(F("last_verified").asc(nulls_first=True), "title", "pk")
     )

@@ -40,13 +40,19 @@ def _tokenizer():
     return tok
 
 
+def tokenizer():
+    """This thread's SudachiPy tokenizer (core dictionary), made once per thread; furigana (ルビ) reuses it."""
+    return _tokenizer()
+
+
 def fold(text):
     """NFKC (full/half width), lower case, katakana → hiragana."""
     text = unicodedata.normalize("NFKC", text or "").lower()
     return text.translate(_KATAKANA_TO_HIRAGANA)
 
 
-def _chunks(text):
+def chunks(text):
+    """The text in pieces SudachiPy accepts, cut at sentence ends (furigana reuses it)."""
     while len(text) > _CHUNK_CHARS:
         cut = max(text.rfind("。", 0, _CHUNK_CHARS), text.rfind("\n", 0, _CHUNK_CHARS))
         cut = cut + 1 if cut > 0 else _CHUNK_CHARS
@@ -67,7 +73,7 @@ def analyse(text):
     mode = tokenizer.Tokenizer.SplitMode.C
     readings, normals = [], []
     text = unicodedata.normalize("NFKC", text or "")
-    for chunk in _chunks(text):
+    for chunk in chunks(text):
         for m in _tokenizer().tokenize(chunk, mode):
             surface = m.surface()
             if m.part_of_speech()[0] in ("補助記号", "空白") or not _TOKEN_RUN.search(surface):

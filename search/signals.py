@@ -73,12 +73,22 @@ def enqueue_published(pages):
         _enqueue("index", page)
 
 
+def _enqueue_translations(page):
+    """A page's translations record which languages it is in (search.languages): index them again."""
+    if not getattr(settings, "SEARCH_ENGINE_URL", "") or not getattr(page, "translation_key", None):
+        return
+    for other in Page.objects.live().filter(translation_key=page.translation_key).exclude(pk=page.pk):
+        _enqueue("index", other)
+
+
 def on_published(sender, instance, **kwargs):
     _enqueue("index", instance)
+    _enqueue_translations(instance)
 
 
 def on_unpublished(sender, instance, **kwargs):
     _enqueue("delete", instance)
+    _enqueue_translations(instance)
 
 
 def on_moved(sender, instance, **kwargs):
@@ -90,6 +100,7 @@ def on_moved(sender, instance, **kwargs):
 def on_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         _enqueue("delete", instance)
+        _enqueue_translations(instance)
 
 
 def connect():

@@ -4,7 +4,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("KOSODATE_VAR_DIR", BASE_DIR / "var"))
@@ -25,6 +24,10 @@ INSTALLED_APPS = [
     "resources_directory",
     "search",
     "security",
+    "furigana",
+    "languages",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -69,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "cms.page_cache.PageCacheMiddleware",
+    "furigana.middleware.FuriganaMiddleware",  # inside the page cache: ruby pages are stored apart from plain ones
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "security.middleware.TwoFactorRequiredMiddleware",
@@ -132,9 +136,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Japanese first, English ready.
+# Japanese first (no URL prefix), then the languages of the ward's families, each under its prefix (/en/, /zh-hans/…),
+# and やさしい日本語 as a locale of its own (/ja-easy/; its interface strings fall back to Japanese). docs/languages.md.
 LANGUAGE_CODE = "ja"
-LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]
+LANGUAGES = [
+    ("ja", "日本語"),
+    ("ja-easy", "やさしい日本語"),
+    ("en", "English"),
+    ("zh-hans", "简体中文"),
+    ("ko", "한국어"),
+    ("vi", "Tiếng Việt"),
+]
+# Wagtail's locales: every language above has its page trees, created by languages/migrations.
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
@@ -164,7 +178,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILIMAGES_IMAGE_MODEL = "home.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "home.CustomDocument"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
 
 # Background work (search index upkeep, e-mails) goes through django-tasks. "immediate" (the default, `make run`)
 # runs a task in the web process after commit; "database" queues it in the database for `manage.py db_worker`,
@@ -223,6 +237,9 @@ SEARCH_ENGINE_KIND = os.environ.get("SEARCH_ENGINE_KIND", "opensearch")
 SEARCH_ENGINE_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_TIMEOUT", "1.0"))  # seconds; then the database answers
 SEARCH_ENGINE_INDEX_PREFIX = os.environ.get("SEARCH_ENGINE_INDEX_PREFIX", "kosodate")
 SEARCH_ENGINE_RETRY_SECONDS = 5  # after a failure, ask the database directly for this long
+# SEARCH_ENGINE_URL may list every node of a cluster, comma-separated (the client moves to the next one when a node is
+# unreachable). Replicas of each new index: empty = 0 for one URL, 1 for several.
+SEARCH_ENGINE_REPLICAS = int(os.environ["SEARCH_ENGINE_REPLICAS"]) if os.environ.get("SEARCH_ENGINE_REPLICAS") else None
 
 # --- hardening (security app: docs/security.md) ---
 from datetime import timedelta  # noqa: E402
@@ -303,7 +320,16 @@ BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 # --- public page cache (cms/page_cache.py: whole pages for visitors without a session) ---
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 # Saving or deleting a model of these apps retires every cached page (pages, snippets, settings, media).
-PAGE_CACHE_APPS = ["home", "bookings", "goals", "resources_directory", "wagtailcore", "wagtailimages", "wagtaildocs"]
+PAGE_CACHE_APPS = [
+    "home",
+    "bookings",
+    "goals",
+    "resources_directory",
+    "furigana",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+]
 # Single models of other apps whose changes alter what visitors get (the directory's synonyms change its results).
 PAGE_CACHE_MODELS = ["site_search.synonymgroup"]
 # A file cache is shared by every worker process on the machine; a portal can point "pages" at Redis or memcached.

@@ -8,7 +8,9 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from home.hub_scope import below
+from search import languages
 from search.backends import database_directory
+from search.backends.database_languages import in_language
 from search.backends.wagtail_database import build_query
 from search.documents import page_text, page_type_key, page_types
 from search.engine import PER_PAGE, Facet, Hit, Results
@@ -22,32 +24,20 @@ class DatabaseEngine:
         return get_search_backend("default")
 
     def _search(self, queryset, query, order_by_relevance=True):
-        backend = self._backend()
-        results = backend.search(query, queryset, order_by_relevance=order_by_relevance)
-        if results.count() == 0:
-            loose = build_query(query, loose=True)
-            if loose is not None:
-                results = backend.search(loose, queryset, order_by_relevance=order_by_relevance)
-        return results
+        """``query``: a Wagtail query object (one language's, strict or loose: search.languages decides)."""
+        return self._backend().search(query, queryset, order_by_relevance=order_by_relevance)
 
     def _type_counts(self, queryset, query):
-        """(matches per content type id, the results they came from): the strict query, else the loose one.
+        """(matches per content type id, the results they came from) of a query object.
 
         The counts double as the total, so the search runs no separate COUNT.
         """
-        backend = self._backend()
-        counts, results = {}, None
-        for attempt in (query, build_query(query, loose=True)):
-            if attempt is None:
-                continue
-            results = backend.search(attempt, queryset, order_by_relevance=False)
-            # A query with nothing searchable left (e.g. only quotes) gives Wagtail's EmptySearchResults.
-            matches = results.get_queryset() if hasattr(results, "get_queryset") else queryset.none()
-            counts = dict(
-                matches.order_by().values_list("content_type").annotate(n=Count("pk")).values_list("content_type", "n")
-            )
-            if counts:
-                break
+        results = self._backend().search(query, queryset, order_by_relevance=False)
+        # A query with nothing searchable left (e.g. only quotes) gives Wagtail's EmptySearchResults.
+        matches = results.get_queryset() if hasattr(results, "get_queryset") else queryset.none()
+        counts = dict(
+            matches.order_by().values_list("content_type").annotate(n=Count("pk")).values_list("content_type", "n")
+        )
         return counts, results
 
     def _page_of_hits(self, queryset, query, start, stop, results=None, count=None):
@@ -61,6 +51,8 @@ class DatabaseEngine:
             results = self._search(queryset, query, order_by_relevance=False)
         if count is None:
             count = results.count()
+        if stop <= start:
+            return count, []
         if connection.vendor != "sqlite" or count == 0:
             ranked = self._search(queryset, query)
             return count, list(ranked[start:stop])
@@ -84,9 +76,17 @@ class DatabaseEngine:
         pages = queryset.in_bulk([int(i) for i in ids])
         return count, [pages[int(i)] for i in ids if int(i) in pages]
 
-    def search(self, query, filters=None, facets=("type",), page=1, per_page=PER_PAGE):
-        filters = filters or {}
-        base = Page.objects.live().public()
+    def search(self, query, filters=None, facets=("type",), page=1, per_page=PER_PAGE, locale=None):
+        """Pages in the reader's language (``locale``), then Japanese ones (search.languages)."""
+        return languages.search_pages(self._search_group, query, filters, facets, page, per_page, locale)
+
+    def _search_group(self, query, filters, facets, offset, limit, loose):
+        """One language group: ``filters["locale"]`` / ``["translated_to"]`` (search.languages), strict or loose."""
+        built = build_query(query, loose=loose, language=filters["locale"])
+        if built is None:
+            return Results(query, [], 0, 1, max(limit, 1), self.name, {"type": []})
+        query_string, query = query, built
+        base = in_language(Page.objects.live().public(), filters["locale"], filters["translated_to"])
         if filters.get("below") is not None:
             base = base.filter(below(filters["below"]))
         types = page_types()
@@ -108,10 +108,9 @@ class DatabaseEngine:
         if selected:
             queryset = queryset.filter(content_type__in=[ContentType.objects.get_for_model(types[t]) for t in selected])
             results = count = None  # another set of pages: search it again
-        start = (page - 1) * per_page
-        count, pages = self._page_of_hits(queryset.specific(), query, start, start + per_page, results, count)
-        hits = [self._hit(p, query) for p in pages]
-        return Results(query, hits, count, page, per_page, self.name, {"type": facet_list})
+        count, pages = self._page_of_hits(queryset.specific(), query, offset, offset + limit, results, count)
+        hits = [self._hit(p, query_string) for p in pages]
+        return Results(query_string, hits, count, 1, max(limit, 1), self.name, {"type": facet_list})
 
     def _hit(self, page, query):
         _title, body = page_text(page)
@@ -146,5 +145,6 @@ class DatabaseEngine:
         documents.rebuild()
 
     def search_directory(self, query):
-        """A DirectoryQuery answered from the ListingDocument table (search.backends.database_directory)."""
-        return database_directory.search_directory(query, self.name)
+        """A DirectoryQuery answered from the ListingDocument table (search.backends.database_directory), the
+        reader's language first (search.languages)."""
+        return languages.search_listings(lambda one: database_directory.search_directory(one, self.name), query)

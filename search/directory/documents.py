@@ -2,9 +2,9 @@
 
 One function builds a document (:func:`build_document`); :func:`refresh` writes the documents of some listings
 (and removes those that are no longer live and public), :func:`rebuild` writes them all. The engine gets the same
-structured fields with the raw texts instead of the token streams (:func:`engine_documents`: it analyses them
-itself) plus the SudachiPy reading and normal-form streams, after the transaction commits, through
-``search.signals``' task.
+structured fields with, for a Japanese listing, the raw texts instead of the token streams (:func:`engine_documents`:
+it analyses them itself) plus the SudachiPy reading and normal-form streams, for a listing in another language the
+database's own streams (:func:`engine_text_fields`), after the transaction commits, through ``search.signals``' task.
 """
 
 import math
@@ -14,7 +14,7 @@ from functools import lru_cache
 from django.db import transaction
 from wagtail.models import PageViewRestriction
 
-from search import japanese
+from search import japanese, languages
 
 # Lucene's geo_point encoding (GeoEncodingUtils): 32 bits per coordinate, rounded down.
 _LAT_DECODE = 1 / ((1 << 32) / 180.0)
@@ -32,9 +32,9 @@ def quantise(lat, lng):
 
 
 @lru_cache(maxsize=4096)
-def _short_text_tokens(text):
+def _short_text_tokens(text, language):
     """Token stream of a short, often repeated text (a category or area name): analysed once per process."""
-    return japanese.index_text(text)
+    return languages.index_text(text, language)
 
 
 # Sentences and space-separated parts: their readings do not depend on their neighbours', so a repeated one (an
@@ -57,9 +57,9 @@ def padded(values):
     return f" {' '.join(values)} " if values else " "
 
 
-def stream(*parts, cache=False):
+def stream(*parts, cache=False, language="ja"):
     text = " ".join(part for part in parts if part)
-    tokens = _short_text_tokens(text) if cache else japanese.index_text(text)
+    tokens = _short_text_tokens(text, language) if cache else languages.index_text(text, language)
     return f" {tokens} " if tokens else " "
 
 
@@ -89,9 +89,25 @@ def listing_texts(page, categories, program_titles=()):
     }
 
 
-def engine_text_fields(texts):
-    """The engine's text fields: the raw text it analyses itself (*_text) and what only Python can add, the
-    reading and normal-form streams (*_tokens, part by part: :func:`derived_text`)."""
+def token_streams(texts, language):
+    """The database's three token streams of a listing's texts, analysed in its language (search.languages)."""
+    return {
+        "name_tokens": stream(texts["name"], language=language),
+        "label_tokens": join_streams(
+            stream(texts["labels"], cache=True, language=language), stream(texts["organisation"], language=language)
+        ),
+        "body_tokens": stream(texts["body"], language=language),
+    }
+
+
+def engine_text_fields(texts, language="ja"):
+    """The engine's text fields. Japanese (search.languages.analysis "ja"): the raw text it analyses itself
+    (*_text) and what only Python can add, the reading and normal-form streams (*_tokens, part by part:
+    :func:`derived_text`). Any other language: the database's own streams in *_tokens (:func:`token_streams`) and
+    empty *_text fields, so such a listing matches exactly what it matches on the database."""
+    if languages.analysis(language) != "ja":
+        streams = {key: value.strip() for key, value in token_streams(texts, language).items()}
+        return {"name_text": "", "label_text": "", "body_text": "", **streams}
     return {
         "name_text": texts["name"],
         "label_text": _joined(texts["labels"], texts["organisation"]),
@@ -102,9 +118,15 @@ def engine_text_fields(texts):
     }
 
 
-def build_document(page, program_titles=(), directory_id=0, hub=""):
-    """The fields both backends search on, from a specific ListingPage (in-memory relations are honoured)."""
+def build_document(page, program_titles=(), directory_id=0, hub="", translated=()):
+    """The fields both backends search on, from a specific ListingPage (in-memory relations are honoured).
+
+    The words are analysed in the page's language (search.languages); ``directory_id`` and ``hub`` of a
+    translated listing are those of its Japanese source, so the directory finds it in every language."""
     from resources_directory.models import AMENITIES
+    from search.directory.staff import staff_language_keys
+
+    language = languages.language_of(page)
 
     categories = sorted(page.categories.all(), key=lambda c: c.slug)
     area = page.area
@@ -116,9 +138,7 @@ def build_document(page, program_titles=(), directory_id=0, hub=""):
         "directory_id": directory_id,
         "hub": hub,
         "reading": reading_of(page),
-        "name_tokens": stream(texts["name"]),
-        "label_tokens": join_streams(stream(texts["labels"], cache=True), stream(texts["organisation"])),
-        "body_tokens": stream(texts["body"]),
+        **token_streams(texts, language),
         "latitude": lat,
         "longitude": lng,
         "age_low": page.min_age_months if page.min_age_months is not None else NO_LOWER_AGE,
@@ -128,6 +148,9 @@ def build_document(page, program_titles=(), directory_id=0, hub=""):
         "amenities": padded([key for key in AMENITIES if getattr(page, key)]),
         "weekdays": padded(sorted({str(h.weekday) for h in hours})),
         "rules": padded(sorted({f"{h.weekday}:{h.week_of_month}" for h in hours})),
+        "locale": language,
+        "translated": padded(translated),
+        "staff_languages": padded(staff_language_keys(page.languages)),
     }
 
 
@@ -135,8 +158,8 @@ def as_engine_document(doc, texts):
     """The engine's form of a stored document (without its token streams) and the listing's raw texts: key lists
     as arrays, the original point as a geo_point, the text fields of :func:`engine_text_fields`."""
     out = {key: value for key, value in doc.items() if key not in ("latitude", "longitude", "source_point")}
-    out.update(engine_text_fields(texts))
-    for key in ("categories", "amenities", "weekdays", "rules"):
+    out.update(engine_text_fields(texts, doc["locale"]))
+    for key in ("categories", "amenities", "weekdays", "rules", "translated", "staff_languages"):
         out[key] = doc[key].split()
     out["area"] = doc["area"] or None
     out["hub"] = doc["hub"] or None
@@ -170,13 +193,13 @@ def _is_public(page, restricted):
     return not any(page.path.startswith(path) for path in restricted)
 
 
-def _directory_ids(pages):
-    """{page id: its parent's id} for these pages, in one query (a listing's parent is its directory)."""
+def _directory_ids(paths):
+    """{tree path: its parent's id} for these paths, in one query (a listing's parent is its directory)."""
     from wagtail.models import Page
 
     steplen = Page.steplen
-    parents = dict(Page.objects.filter(path__in={p.path[:-steplen] for p in pages}).values_list("path", "pk"))
-    return {page.pk: parents.get(page.path[:-steplen], 0) for page in pages}
+    parents = dict(Page.objects.filter(path__in={p[:-steplen] for p in paths}).values_list("path", "pk"))
+    return {path: parents.get(path[:-steplen], 0) for path in paths}
 
 
 def documents_for(pages):
@@ -188,12 +211,17 @@ def documents_for(pages):
     pages = [p for p in pages if p.live and _is_public(p, restricted)]
     if not pages:
         return []
-    directories = _directory_ids(pages)
+    source = languages.sources(pages)  # a translated listing: its Japanese source's directory and hub
+    directories = _directory_ids([source_path for _pk, source_path in source.values()])
+    translated = languages.translations(pages)
     programs = _programs_by_venue([p.pk for p in pages])
     hubs = read_hubs()
     docs = []
     for page in pages:
-        doc = build_document(page, programs.get(page.pk, ()), directories[page.pk], hub_key(page.path, hubs))
+        path = source[page.pk][1]
+        doc = build_document(
+            page, programs.get(page.pk, ()), directories[path], hub_key(path, hubs), translated[page.pk]
+        )
         doc["source_point"] = (page.latitude, page.longitude)
         docs.append(doc)
     return docs
@@ -308,14 +336,25 @@ def refresh_hubs():
     from search.models import ListingDocument
 
     hubs = read_hubs()
-    rows = ListingDocument.objects.values_list("listing_id", "hub", "listing__path")
-    moved = [listing_id for listing_id, hub, path in rows.iterator(chunk_size=5000) if hub != hub_key(path, hubs)]
+    rows = ListingDocument.objects.values_list("listing_id", "hub", "listing__path", "locale")
+    default = ("", languages.default_language())
+    moved, translated = [], {}
+    for listing_id, hub, path, locale in rows.iterator(chunk_size=5000):
+        if locale in default:
+            moved += [listing_id] if hub != hub_key(path, hubs) else []
+        else:
+            translated[listing_id] = hub  # its hub is its Japanese source's
+    if translated:
+        pages = listing_queryset().filter(pk__in=list(translated)).only("path", "translation_key", "locale_id")
+        source = languages.sources(list(pages))
+        moved += [pk for pk, hub in translated.items() if pk in source and hub != hub_key(source[pk][1], hubs)]
     refresh(moved)
     return moved
 
 
 def engine_documents(listing_ids=None, batch=1000):
-    """Stored documents in the engine's form, with the raw texts and original coordinates of their pages."""
+    """Stored documents in the engine's form, with the raw texts, original coordinates and live revision of their
+    pages."""
     from search.models import ListingDocument
 
     rows = ListingDocument.objects.all().order_by("listing_id")
@@ -340,7 +379,7 @@ def _with_pages(rows):
         if page is None:  # deleted since: its row goes with the next refresh
             continue
         categories = sorted(page.categories.all(), key=lambda c: c.slug)
-        row["source_point"] = (page.latitude, page.longitude)
+        row["source_point"], row["revision"] = (page.latitude, page.longitude), page.live_revision_id
         yield as_engine_document(row, listing_texts(page, categories, programs.get(page.pk, ())))
 
 

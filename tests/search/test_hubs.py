@@ -78,6 +78,13 @@ def test_the_hub_parameter_picks_hubs_by_key(client, hub_pages):
     assert titles(api(client, {"hub": ["konan", "tsubasa"], "type": "home.programpage"})) == {"そらのリトミック教室"}
 
 
+def test_an_empty_hub_is_not_given_as_in_the_directory(client, hub_pages):
+    assert api(client, {"hub": ""}) == api(client)
+    assert titles(api(client, {"hub": ""}, **TSUBASA_HOST)) == B_PAGES
+    response = client.get("/search/", {"q": "リトミック", "hub": ""})
+    assert response.status_code == 200 and A_PAGE in response.content.decode()
+
+
 def test_the_search_page_offers_all_hubs_and_marks_results_from_other_hubs(client, hub_pages):
     html = client.get("/search/", {"q": "リトミック"}).content.decode()
     assert A_PAGE in html and "そらのリトミック教室" not in html

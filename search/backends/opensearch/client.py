@@ -1,4 +1,10 @@
-"""The engine connection: clients with two timeouts, error mapping, aliases, index creation and swaps, bulk writes."""
+"""The engine connection: clients with two timeouts, error mapping, aliases, index creation and swaps, bulk writes.
+
+``SEARCH_ENGINE_URL`` may list several nodes of one cluster, comma-separated: the client is given all of them and a
+request that cannot reach one node (refused, reset) is sent to the next; a node that failed is left aside for a
+while (the client library's dead-node pool). New indexes get ``SEARCH_ENGINE_REPLICAS`` replicas (default: none on
+one node, one on a cluster), so a cluster keeps every document when one node is lost.
+"""
 
 import time
 
@@ -11,8 +17,10 @@ from search.engine import EngineUnavailable
 class EngineClient:
     name = "opensearch"
 
-    def __init__(self, url, kind="opensearch", timeout=1.0, prefix="kosodate"):
+    def __init__(self, url, kind="opensearch", timeout=1.0, prefix="kosodate", replicas=None):
         self.url, self.kind, self.timeout, self.prefix = url, kind, timeout, prefix
+        self.hosts = [part.strip() for part in url.split(",") if part.strip()]
+        self.replicas = replicas if replicas is not None else (1 if len(self.hosts) > 1 else 0)
         self.name = kind
         self._client = None
         self._search_client = None
@@ -25,31 +33,40 @@ class EngineClient:
             kind=getattr(settings, "SEARCH_ENGINE_KIND", "opensearch"),
             timeout=getattr(settings, "SEARCH_ENGINE_TIMEOUT", 1.0),
             prefix=getattr(settings, "SEARCH_ENGINE_INDEX_PREFIX", "kosodate"),
+            replicas=getattr(settings, "SEARCH_ENGINE_REPLICAS", None),
         )
 
     # --- client -------------------------------------------------------------------------------------------------
 
-    def _make_client(self, timeout):
+    def _make_client(self, timeout, retry_on_timeout):
+        """A client for every node: an unreachable node → the same request on the next one (each node once)."""
+        retries = len(self.hosts) - 1
+        retry_on_timeout = retry_on_timeout and retries > 0
         if self.kind == "elasticsearch":
             from elasticsearch import Elasticsearch
 
-            return Elasticsearch(self.url, request_timeout=timeout, max_retries=0)
+            return Elasticsearch(
+                self.hosts, request_timeout=timeout, max_retries=retries, retry_on_timeout=retry_on_timeout
+            )
         from opensearchpy import OpenSearch
 
-        return OpenSearch([self.url], timeout=timeout, max_retries=0, retry_on_timeout=False)
+        return OpenSearch(
+            self.hosts, timeout=timeout, max_retries=retries, retry_on_timeout=retry_on_timeout, pool_maxsize=10
+        )
 
     @property
     def search_client(self):
-        """Queries: SEARCH_ENGINE_TIMEOUT (≤ 1 s), then the database answers."""
+        """Queries: SEARCH_ENGINE_TIMEOUT (≤ 1 s), then the database answers (a slow node is not waited for twice)."""
         if self._search_client is None:
-            self._search_client = self._make_client(self.timeout)
+            self._search_client = self._make_client(self.timeout, retry_on_timeout=False)
         return self._search_client
 
     @property
     def client(self):
-        """Index writes and administration: a longer timeout (they run in tasks and commands, not in requests)."""
+        """Index writes and administration: a longer timeout (they run in tasks and commands, not in requests);
+        on a cluster a node that does not answer in time is replaced by the next one."""
         if self._client is None:
-            self._client = self._make_client(max(self.timeout, 30.0))
+            self._client = self._make_client(max(self.timeout, 30.0), retry_on_timeout=True)
         return self._client
 
     def _errors(self):
@@ -121,7 +138,10 @@ class EngineClient:
         self._do(
             self.client.indices.create,
             index=name,
-            body={"settings": _analysis(kuromoji), "mappings": {"properties": properties(kuromoji)}},
+            body={
+                "settings": {**_analysis(kuromoji), "number_of_replicas": self.replicas},
+                "mappings": {"properties": properties(kuromoji)},
+            },
         )
         return name
 
@@ -152,6 +172,21 @@ class EngineClient:
         if self._do(self.client.indices.exists_alias, name=alias):
             for index in self._do(self.client.indices.get_alias, name=alias):
                 self._do(self.client.indices.delete, index=index)
+
+    def scan(self, what, exclude=(), batch=2000):
+        """(id, source) of every document behind an alias (a scroll; none when the alias is missing)."""
+        if not self._alias_exists(what):
+            return
+        source = {"excludes": list(exclude)} if exclude else True
+        body = {"query": {"match_all": {}}, "_source": source, "size": batch, "sort": ["_doc"]}
+        page = self._do(self.client.search, index=self.alias(what), body=body, scroll="2m")
+        try:
+            while page["hits"]["hits"]:
+                for hit in page["hits"]["hits"]:
+                    yield hit["_id"], hit["_source"]
+                page = self._do(self.client.scroll, scroll_id=page["_scroll_id"], scroll="2m")
+        finally:
+            self._do(self.client.clear_scroll, scroll_id=page["_scroll_id"])
 
     def _bulk_in_batches(self, index, pairs, batch, progress=None):
         """Send (id, document) pairs in bulk requests of ``batch``; ``progress(n)`` after each."""

@@ -35,6 +35,8 @@ def _analysis(kuromoji):
     analyzers = {
         "tokens": {"type": "custom", "tokenizer": "whitespace"},
         "ja_cjk": {"type": "custom", "tokenizer": "standard", "filter": ["cjk_width", "lowercase", "cjk_bigram"]},
+        # English pages (search.languages): Porter stems, the algorithm search.english implements for the database.
+        "en_stem": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "porter_stem"]},
     }
     if kuromoji:
         analyzers["ja_kuromoji"] = {
@@ -53,13 +55,12 @@ def _analysis(kuromoji):
             if kuromoji
             else {},
         },
-        "number_of_shards": 1,
-        "number_of_replicas": 0,
+        "number_of_shards": 1,  # replicas: SEARCH_ENGINE_REPLICAS (EngineClient._create_index)
     }
 
 
 def _text_field(kuromoji):
-    fields = {"cjk": {"type": "text", "analyzer": "ja_cjk"}}
+    fields = {"cjk": {"type": "text", "analyzer": "ja_cjk"}, "en": {"type": "text", "analyzer": "en_stem"}}
     if kuromoji:
         fields["ja"] = {"type": "text", "analyzer": "ja_kuromoji"}
     return {"type": "text", "analyzer": "ja_cjk", "fields": fields}
@@ -69,7 +70,10 @@ PAGE_PROPERTIES = {
     "type": {"type": "keyword"},
     "type_label": {"type": "keyword", "index": False},
     "url": {"type": "keyword", "index": False},
+    "locale": {"type": "keyword"},  # the page's language code (search.languages)
+    "translated": {"type": "keyword"},  # the languages it has a live translation in
     "path": {"type": "keyword"},  # the page's tree path: a hub's pages are the paths with its home page's prefix
+    "revision": {"type": "long"},  # the live revision's id: index verification compares it with the database
     "title_tokens": {"type": "text", "analyzer": "tokens"},
     "tokens": {"type": "text", "analyzer": "tokens"},
 }
@@ -93,6 +97,7 @@ LISTING_PROPERTIES = {
     "label_text": _surface_field(),
     "body_text": _surface_field(),
     "listing_id": {"type": "long"},
+    "revision": {"type": "long"},  # the listing page's live revision id (index verification)
     "directory_id": {"type": "long"},
     "hub": {"type": "keyword"},
     "reading": {"type": "keyword"},
@@ -107,6 +112,9 @@ LISTING_PROPERTIES = {
     "amenities": {"type": "keyword"},
     "weekdays": {"type": "keyword"},
     "rules": {"type": "keyword"},
+    "locale": {"type": "keyword"},
+    "translated": {"type": "keyword"},
+    "staff_languages": {"type": "keyword"},
 }
 
 

@@ -70,7 +70,18 @@ def test_area_choices_follow_the_hubs_shown(client, two_hubs):
     assert "そらのリズムあそび" in _html(client, {"hub": "all", "area": "つばさ台"})
 
 
-@pytest.mark.parametrize("params", [{"hub": "nowhere"}, [("hub", "konan"), ("hub", "Konan")], {"hub": ""}])
+def test_an_empty_hub_is_not_given_as_in_the_directory(client, two_hubs):
+    html = _html(client, {"hub": ""})
+    assert "はっちのひろば" in html and "そらのリズムあそび" not in html
+    html = _html(client, {"hub": ""}, **TSUBASA_HOST)
+    assert "そらのリズムあそび" in html and "はっちのひろば" not in html
+    feed = client.get("/programs/calendar.ics", {"hub": ""})
+    assert feed.status_code == 200 and b"\xe3\x81\xaf\xe3\x81\xa3\xe3\x81\xa1" in feed.content  # はっち
+
+
+@pytest.mark.parametrize(
+    "params", [{"hub": "nowhere"}, [("hub", "konan"), ("hub", "Konan")], [("hub", ""), ("hub", "x")]]
+)
 def test_an_unknown_hub_is_a_400_naming_the_hubs_there_are(client, two_hubs, params):
     response = client.get("/programs/", params)
     assert response.status_code == 400

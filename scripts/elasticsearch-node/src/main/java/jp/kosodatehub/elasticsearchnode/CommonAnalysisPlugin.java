@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.core.LowerCaseFilter;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.elasticsearch.index.analysis.CharFilterFactory;
 import org.elasticsearch.index.analysis.TokenFilterFactory;
 import org.elasticsearch.index.analysis.TokenizerFactory;
@@ -32,6 +33,7 @@ import org.elasticsearch.plugins.Plugin;
  *   <li>{@code cjk_width}: CJKWidthFilter;</li>
  *   <li>{@code cjk_bigram}: CJKBigramFilter over han, hiragana, katakana and hangul, no unigrams
  *       ({@code output_unigrams} and {@code ignored_scripts} are not supported here);</li>
+ *   <li>{@code porter_stem}: PorterStemFilter (English pages' sub-fields);</li>
  *   <li>{@code pattern} tokenizer: PatternTokenizer ({@code pattern}, {@code group}; no {@code flags});</li>
  *   <li>{@code mapping} char filter: MappingCharFilter from {@code mappings} ("key => value" rules whose sides
  *       may use {@code \\uXXXX} escapes, which is how kosodate-hub writes them);</li>
@@ -54,7 +56,7 @@ public class CommonAnalysisPlugin extends Plugin implements AnalysisPlugin {
 
             @Override
             public TokenStream normalize(final TokenStream tokenStream) {
-                return "cjk_bigram".equals(name) ? tokenStream : f.apply(tokenStream);
+                return "cjk_bigram".equals(name) || "porter_stem".equals(name) ? tokenStream : f.apply(tokenStream);
             }
         };
     }
@@ -122,6 +124,7 @@ public class CommonAnalysisPlugin extends Plugin implements AnalysisPlugin {
         return Map.of(
                 "lowercase", (indexSettings, env, name, settings) -> filter(name, LowerCaseFilter::new),
                 "cjk_width", (indexSettings, env, name, settings) -> filter(name, CJKWidthFilter::new),
-                "cjk_bigram", (indexSettings, env, name, settings) -> filter(name, CJKBigramFilter::new));
+                "cjk_bigram", (indexSettings, env, name, settings) -> filter(name, CJKBigramFilter::new),
+                "porter_stem", (indexSettings, env, name, settings) -> filter(name, PorterStemFilter::new));
     }
 }
