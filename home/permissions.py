@@ -69,6 +69,7 @@ CITY_MODEL_PERMISSIONS = [
     *(f"site_search.{action}_synonymgroup" for action in ("add", "change", "delete", "view")),
     "goals.view_city_overview",
     TRANSLATE_PERMISSION,
+    "worker.view_task_queue",
 ]
 # Page permissions on the hub's home page (and so on every page of the hub without a narrower rule).
 ROLE_HOME_PAGE_PERMISSIONS = {

@@ -132,6 +132,22 @@ BULK_SUMMARY_WORDS = [
 BULK_OPERATORS = ["港南区社会福祉協議会", "NPO法人 はっち", "地域のボランティア", ""]
 
 
+def live_child_row(parent, step, title, slug, content_type, locale):
+    """An unsaved ``Page`` row for a live child of ``parent`` at tree position ``step`` (for ``bulk_create``)."""
+    return Page(
+        title=title,
+        draft_title=title,
+        slug=slug,
+        content_type=content_type,
+        locale=locale,
+        live=True,
+        path=Page._get_path(parent.path, parent.depth + 1, step),
+        depth=parent.depth + 1,
+        numchild=0,
+        url_path=f"{parent.url_path}{slug}/",
+    )
+
+
 def bulk_listings(directory, target, rng, centre=BULK_CENTRE, areas=None):
     """Add invented listings below ``directory`` until it has ``target`` children; returns the new ids.
 
@@ -160,20 +176,7 @@ def bulk_listings(directory, target, rng, centre=BULK_CENTRE, areas=None):
                 step = last_step + 1 + n - start
                 name = f"{rng.choice(BULK_PREFIXES)} {rng.choice(BULK_NAMES)}{n}"
                 slug = f"bench-{n}"
-                pages.append(
-                    Page(
-                        title=name,
-                        draft_title=name,
-                        slug=slug,
-                        content_type=content_type,
-                        locale=locale,
-                        live=True,
-                        path=Page._get_path(directory.path, directory.depth + 1, step),
-                        depth=directory.depth + 1,
-                        numchild=0,
-                        url_path=f"{directory.url_path}{slug}/",
-                    )
-                )
+                pages.append(live_child_row(directory, step, name, slug, content_type, locale))
             Page.objects.bulk_create(pages)
             created = (
                 Page.objects.filter(slug__startswith="bench-", pk__gt=0)

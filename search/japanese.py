@@ -17,6 +17,7 @@ A search engine makes 1. and 4. from the raw text itself (:func:`engine_fold_rul
 ``search.backends.opensearch.mappings``); Python gives it only 2. and 3. (:func:`derived_text`).
 """
 
+import functools
 import re
 import threading
 import unicodedata
@@ -176,20 +177,28 @@ def query_terms(query):
     """
     terms = []
     for raw in unicodedata.normalize("NFKC", query or "").split():
-        folded = fold(raw)
-        if not _TOKEN_RUN.search(folded):
-            continue
-        reading, _normal = analyse(raw)
-        alternatives = []
-        # The whole term's normal form (子ども → 子供), joined: it must match as one substring.
-        normal = "".join(_normal_forms(raw))
-        for variant in (folded, fold(reading), fold(normal)):
-            seq = tokens(variant)
-            if seq and seq not in alternatives:
-                alternatives.append(seq)
+        alternatives = _term_alternatives(raw)
         if alternatives:
-            terms.append(alternatives)
+            terms.append([list(seq) for seq in alternatives])
     return terms
+
+
+@functools.lru_cache(maxsize=4096)
+def _term_alternatives(raw):
+    """One query term's alternative token sequences (tuples). Kept per term: SudachiPy's two analyses of a term
+    cost more than the rest of a search's Python, and families type the same words again and again."""
+    folded = fold(raw)
+    if not _TOKEN_RUN.search(folded):
+        return ()
+    reading, _normal = analyse(raw)
+    alternatives = []
+    # The whole term's normal form (子ども → 子供), joined: it must match as one substring.
+    normal = "".join(_normal_forms(raw))
+    for variant in (folded, fold(reading), fold(normal)):
+        seq = tuple(tokens(variant))
+        if seq and seq not in alternatives:
+            alternatives.append(seq)
+    return tuple(alternatives)
 
 
 def loose_tokens(query):

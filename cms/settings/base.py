@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("KOSODATE_VAR_DIR", BASE_DIR / "var"))
@@ -28,6 +29,7 @@ INSTALLED_APPS = [
     "languages",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "worker",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -183,15 +185,26 @@ WAGTAIL_I18N_ENABLED = True
 # Background work (search index upkeep, e-mails) goes through django-tasks. "immediate" (the default, `make run`)
 # runs a task in the web process after commit; "database" queues it in the database for `manage.py db_worker`,
 # a process of its own (production, the cluster test). See docs/tasks.md.
-TASK_BACKEND = os.environ.get("TASK_BACKEND", "immediate")
-TASKS = {
-    "default": {
-        "BACKEND": {
-            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-            "database": "django_tasks_db.DatabaseBackend",
-        }[TASK_BACKEND]
-    }
+TASK_BACKEND_CLASSES = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
 }
+
+
+def task_backends(name):
+    """The TASKS setting for TASK_BACKEND ``name`` (production.py defaults to "database")."""
+    if name not in TASK_BACKEND_CLASSES:
+        raise ImproperlyConfigured(f"TASK_BACKEND must be one of {', '.join(TASK_BACKEND_CLASSES)}, not {name!r}.")
+    return {"default": {"BACKEND": TASK_BACKEND_CLASSES[name]}}
+
+
+TASK_BACKEND = os.environ.get("TASK_BACKEND", "immediate")
+TASKS = task_backends(TASK_BACKEND)
+# A task RUNNING longer than this is taken for one whose worker died and queued again (`requeue_stale_tasks`,
+# and at every worker start): keep it above the longest task (a big CSV import's reindex).
+TASK_STALE_SECONDS = int(os.environ.get("TASK_STALE_SECONDS", "900"))
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "3"))  # runs of one task, the first included
+TASK_RETRY_SECONDS = int(os.environ.get("TASK_RETRY_SECONDS", "30"))  # wait before a retry; doubles each time
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
