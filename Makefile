@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser run serve demo test test-postgres test-elasticsearch test-cluster bench bench-directory bench-hubs bench-hubs-agenda lint format messages ci clean
+.PHONY: help install browser run serve demo test test-postgres test-elasticsearch test-cluster bench bench-directory bench-hubs bench-hubs-agenda bench-engine-scale lint format messages ci clean
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -56,6 +56,13 @@ bench-directory: install ## Directory search at 1k/10k/100k listings on SQLite, 
 	eval "$$(scripts/postgres start)" && SEARCH_ENGINE_URL="$$(scripts/opensearch url)" DATABASE_URL="$$DATABASE_URL" \
 		$(PY) bench/directory_search.py --sizes 1000,10000,100000
 	$(PY) bench/page_cpu.py --keep
+
+SCALE_NODE = OPENSEARCH_PORT=9260 OPENSEARCH_HOME=var/opensearch-scale OPENSEARCH_JAVA_OPTS="-Xms2g -Xmx2g"
+
+bench-engine-scale: install ## Directory search at 10k / 100k / 1M listings on an OpenSearch node of its own (port 9260, heap 2 GB; long)
+	$(SCALE_NODE) scripts/opensearch start
+	$(PY) bench/engine_scale.py --url http://127.0.0.1:9260 --label "one node, heap 2 GB" --check-database; \
+		status=$$?; $(SCALE_NODE) scripts/opensearch stop; exit $$status
 
 bench-hubs: install ## Directory search across 18 hubs × 500 listings (every hub vs one hub) on PostgreSQL and OpenSearch
 	scripts/opensearch start

@@ -12,12 +12,16 @@ Every text we index becomes a space-separated *token stream* any full-text engin
 
 A query goes through the same folding; each whitespace-separated term must match as a phrase of
 consecutive bigrams (= a substring of the text, of its reading or of its normalised form).
+
+A search engine makes 1. and 4. from the raw text itself (:func:`engine_fold_rules` and the analysers in
+``search.backends.opensearch.mappings``); Python gives it only 2. and 3. (:func:`derived_text`).
 """
 
 import functools
 import re
 import threading
 import unicodedata
+from functools import lru_cache
 
 _local = threading.local()
 
@@ -110,19 +114,59 @@ def _unigrams(folded):
     return sorted({ch for ch in folded if _TOKEN_RUN.match(ch) and not ch.isascii()})
 
 
+def _derived_streams(text, folded):
+    """Token streams of the reading (when it differs from the text) and of the normal forms (SudachiPy)."""
+    reading, normal = analyse(text)
+    streams = []
+    if fold(reading) != folded:
+        streams.append(tokens(fold(reading)))
+    if normal:
+        streams.append(tokens(fold(normal)))
+    return streams
+
+
+def _joined(streams):
+    return " ".join(" ".join(s) for s in streams if s)
+
+
 def index_text(text):
     """The token stream to store in a full-text index for `text`."""
     if not text or not text.strip():
         return ""
     folded = fold(text)
-    reading, normal = analyse(text)
-    streams = [tokens(folded)]
-    if fold(reading) != folded:
-        streams.append(tokens(fold(reading)))
-    if normal:
-        streams.append(tokens(fold(normal)))
-    streams.append(_unigrams(folded))
-    return " ".join(" ".join(s) for s in streams if s)
+    return _joined([tokens(folded), *_derived_streams(text, folded), _unigrams(folded)])
+
+
+def derived_text(text):
+    """Only what a search engine cannot compute from the raw text: the reading and normal-form streams.
+
+    The engine's ``ja_surface`` analyser makes the folded bigrams and ``ja_chars`` the single characters of the
+    raw text (:func:`engine_fold_rules`), so the engine's documents carry the raw text plus this.
+    """
+    if not text or not text.strip():
+        return ""
+    return _joined(_derived_streams(text, fold(text)))
+
+
+@lru_cache(maxsize=1)
+def engine_fold_rules():
+    """:func:`fold` as rules of the engine's ``mapping`` character filter: every BMP character that folds to
+    something else, and the half-width and combining voiced marks that NFKC composes with the kana before them."""
+    folds = {}
+    for code in range(0x20, 0x10000):
+        char = chr(code)
+        if not 0xD800 <= code <= 0xDFFF and (folded := fold(char)) and folded != char:
+            folds[char] = folded
+    kana = [chr(code) for code in (*range(0x3041, 0x30FF), *range(0xFF66, 0xFF9E))]
+    for char in kana:
+        for mark in ("\uff9e", "\uff9f", "\u3099", "\u309a"):
+            if len(folded := fold(char + mark)) == 1:
+                folds[char + mark] = folded
+
+    def escape(text):
+        return "".join(f"\\u{ord(ch):04x}" for ch in text)
+
+    return [f"{escape(key)} => {escape(value)}" for key, value in folds.items()]
 
 
 def query_terms(query):

@@ -2,10 +2,13 @@
 
 One function builds a document (:func:`build_document`); :func:`refresh` writes the documents of some listings
 (and removes those that are no longer live and public), :func:`rebuild` writes them all. The engine gets the same
-dicts (:func:`as_engine_document`) after the transaction commits, through ``search.signals``' task.
+structured fields with, for a Japanese listing, the raw texts instead of the token streams (:func:`engine_documents`:
+it analyses them itself) plus the SudachiPy reading and normal-form streams, for a listing in another language the
+database's own streams (:func:`engine_text_fields`), after the transaction commits, through ``search.signals``' task.
 """
 
 import math
+import re
 from functools import lru_cache
 
 from django.db import transaction
@@ -34,6 +37,22 @@ def _short_text_tokens(text, language):
     return languages.index_text(text, language)
 
 
+# Sentences and space-separated parts: their readings do not depend on their neighbours', so a repeated one (an
+# operator, a category, a boilerplate sentence, a town's address) is analysed once per process.
+_PARTS = re.compile(r"(?<=[。！？])|\s+")
+
+
+@lru_cache(maxsize=65536)
+def _part_derived_text(text):
+    return japanese.derived_text(text)
+
+
+def derived_text(text):
+    """search.japanese.derived_text, part by part: a part whose reading is its text adds nothing (the engine's
+    surface field has it), the others' streams come in the same order as for the whole text."""
+    return _joined(*(_part_derived_text(part) for part in _PARTS.split(text or "") if part.strip()))
+
+
 def padded(values):
     return f" {' '.join(values)} " if values else " "
 
@@ -55,6 +74,50 @@ def reading_of(page):
     return japanese.fold(japanese.analyse(page.title)[0])[:255]
 
 
+def _joined(*parts):
+    return " ".join(part for part in parts if part)
+
+
+def listing_texts(page, categories, program_titles=()):
+    """The raw texts a listing is found by: name (and kana), labels (categories, area), operator, body."""
+    labels = [c.name for c in categories] + ([page.area.name] if page.area else [])
+    return {
+        "name": _joined(page.title, page.kana),
+        "labels": " ".join(labels),
+        "organisation": page.organisation,
+        "body": _joined(page.summary, page.address, " ".join(program_titles)),
+    }
+
+
+def token_streams(texts, language):
+    """The database's three token streams of a listing's texts, analysed in its language (search.languages)."""
+    return {
+        "name_tokens": stream(texts["name"], language=language),
+        "label_tokens": join_streams(
+            stream(texts["labels"], cache=True, language=language), stream(texts["organisation"], language=language)
+        ),
+        "body_tokens": stream(texts["body"], language=language),
+    }
+
+
+def engine_text_fields(texts, language="ja"):
+    """The engine's text fields. Japanese (search.languages.analysis "ja"): the raw text it analyses itself
+    (*_text) and what only Python can add, the reading and normal-form streams (*_tokens, part by part:
+    :func:`derived_text`). Any other language: the database's own streams in *_tokens (:func:`token_streams`) and
+    empty *_text fields, so such a listing matches exactly what it matches on the database."""
+    if languages.analysis(language) != "ja":
+        streams = {key: value.strip() for key, value in token_streams(texts, language).items()}
+        return {"name_text": "", "label_text": "", "body_text": "", **streams}
+    return {
+        "name_text": texts["name"],
+        "label_text": _joined(texts["labels"], texts["organisation"]),
+        "body_text": texts["body"],
+        "name_tokens": derived_text(texts["name"]),
+        "label_tokens": _joined(derived_text(texts["labels"]), derived_text(texts["organisation"])),
+        "body_tokens": derived_text(texts["body"]),
+    }
+
+
 def build_document(page, program_titles=(), directory_id=0, hub="", translated=()):
     """The fields both backends search on, from a specific ListingPage (in-memory relations are honoured).
 
@@ -69,17 +132,13 @@ def build_document(page, program_titles=(), directory_id=0, hub="", translated=(
     area = page.area
     hours = list(page.opening_hours.all())
     lat, lng = quantise(page.latitude, page.longitude)
-    labels = [c.name for c in categories] + ([area.name] if area else [])
+    texts = listing_texts(page, categories, program_titles)
     return {
         "listing_id": page.pk,
         "directory_id": directory_id,
         "hub": hub,
         "reading": reading_of(page),
-        "name_tokens": stream(page.title, page.kana, language=language),
-        "label_tokens": join_streams(
-            stream(" ".join(labels), cache=True, language=language), stream(page.organisation, language=language)
-        ),
-        "body_tokens": stream(page.summary, page.address, " ".join(program_titles), language=language),
+        **token_streams(texts, language),
         "latitude": lat,
         "longitude": lng,
         "age_low": page.min_age_months if page.min_age_months is not None else NO_LOWER_AGE,
@@ -95,9 +154,11 @@ def build_document(page, program_titles=(), directory_id=0, hub="", translated=(
     }
 
 
-def as_engine_document(doc):
-    """The engine's form of a stored document: key lists as arrays, the original point as a geo_point."""
+def as_engine_document(doc, texts):
+    """The engine's form of a stored document (without its token streams) and the listing's raw texts: key lists
+    as arrays, the original point as a geo_point, the text fields of :func:`engine_text_fields`."""
     out = {key: value for key, value in doc.items() if key not in ("latitude", "longitude", "source_point")}
+    out.update(engine_text_fields(texts, doc["locale"]))
     for key in ("categories", "amenities", "weekdays", "rules", "translated", "staff_languages"):
         out[key] = doc[key].split()
     out["area"] = doc["area"] or None
@@ -291,26 +352,35 @@ def refresh_hubs():
     return moved
 
 
-def engine_documents(listing_ids=None):
-    """Stored documents in the engine's form, with the original coordinates and the live revision of their pages."""
-    from resources_directory.models import ListingPage
+def engine_documents(listing_ids=None, batch=1000):
+    """Stored documents in the engine's form, with the raw texts, original coordinates and live revision of their
+    pages."""
     from search.models import ListingDocument
 
     rows = ListingDocument.objects.all().order_by("listing_id")
     if listing_ids is not None:
         rows = rows.filter(listing_id__in=listing_ids)
-    pages = {
-        pk: ((lat, lng), revision)
-        for pk, lat, lng, revision in ListingPage.objects.filter(pk__in=rows.values("listing_id")).values_list(
-            "pk", "latitude", "longitude", "live_revision_id"
-        )
-    }
     structured = [f.attname for f in ListingDocument._meta.concrete_fields]
-    for row in rows.values(*structured, *(f"text__{name}" for name in TEXT_FIELDS)).iterator(chunk_size=2000):
-        for name in TEXT_FIELDS:
-            row[name] = row.pop(f"text__{name}") or " "
-        row["source_point"], row["revision"] = pages.get(row["listing_id"], ((None, None), None))
-        yield as_engine_document(row)
+    chunk = []
+    for row in rows.values(*structured).iterator(chunk_size=batch):
+        chunk.append(row)
+        if len(chunk) >= batch:
+            yield from _with_pages(chunk)
+            chunk = []
+    yield from _with_pages(chunk)
+
+
+def _with_pages(rows):
+    ids = [row["listing_id"] for row in rows]
+    pages = listing_queryset().in_bulk(ids)
+    programs = _programs_by_venue(ids)
+    for row in rows:
+        page = pages.get(row["listing_id"])
+        if page is None:  # deleted since: its row goes with the next refresh
+            continue
+        categories = sorted(page.categories.all(), key=lambda c: c.slug)
+        row["source_point"], row["revision"] = (page.latitude, page.longitude), page.live_revision_id
+        yield as_engine_document(row, listing_texts(page, categories, programs.get(page.pk, ())))
 
 
 def send_to_engine(engine, listing_ids):

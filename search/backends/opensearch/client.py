@@ -131,19 +131,31 @@ class EngineClient:
 
     # --- indexes and aliases ------------------------------------------------------------------------------------
 
-    def _create_index(self, what, properties):
-        """A new concrete index for ``what``; ``properties(kuromoji)`` gives its mapping."""
+    def _create_index(self, what, properties, bulk_load=False):
+        """A new concrete index for ``what``; ``properties(kuromoji)`` gives its mapping. ``bulk_load`` (a rebuild
+        fills it before anyone searches it): no refresh and no replicas until :meth:`_end_bulk_load`."""
         name = f"{self.alias(what)}-{time.strftime('%Y%m%d%H%M%S')}-{int(time.time() * 1000) % 1000:03d}"
         kuromoji = self.has_kuromoji()
+        settings = {**_analysis(kuromoji), "number_of_replicas": 0 if bulk_load else self.replicas}
+        if bulk_load:
+            settings["refresh_interval"] = "-1"
         self._do(
             self.client.indices.create,
             index=name,
-            body={
-                "settings": {**_analysis(kuromoji), "number_of_replicas": self.replicas},
-                "mappings": {"properties": properties(kuromoji)},
-            },
+            body={"settings": settings, "mappings": {"properties": properties(kuromoji)}},
         )
         return name
+
+    def _end_bulk_load(self, index, wait_rounds=20):
+        """After a rebuild's bulk load: the usual refresh interval and replicas, every document searchable, and on a
+        cluster the replicas copied (green, checked every 25 s up to ``wait_rounds`` times) before the alias moves."""
+        settings = {"index": {"refresh_interval": None, "number_of_replicas": self.replicas}}
+        self._do(self.client.indices.put_settings, index=index, body=settings)
+        self._do(self.client.indices.refresh, index=index)
+        for _ in range(wait_rounds if self.replicas else 0):
+            health = self._do(self.client.cluster.health, index=index, wait_for_status="green", timeout="25s")
+            if not health.get("timed_out"):
+                break
 
     def _alias_exists(self, what):
         return self._do(self.client.indices.exists_alias, name=self.alias(what))

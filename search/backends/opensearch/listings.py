@@ -11,12 +11,13 @@ from search import languages
 from search.backends.opensearch.mappings import listing_properties
 from search.directory.query import TIERS, ListingHits
 
-# The alias <prefix>-directory-v3: version 2 of the mapping added the listing's hub, version 3 its locale, translations
-# and staff languages (the older aliases lack fields the queries filter on, and a term on a missing field matches
-# nothing rather than failing). Until it exists, or when the engine refuses a query, the database answers
-# (EngineUnavailable): run rebuild_search_index after upgrading; the rebuild removes the indexes of older aliases.
-INDEX = "directory-v3"  # v3: the listing's locale, translations and staff languages
-OLD_INDEXES = ("directory", "listings", "directory-v2")
+# The alias <prefix>-directory-v4: version 2 of the mapping added the listing's hub, version 3 either its locale,
+# translations and staff languages or (on another branch) the raw text analysed by the engine, version 4 both. The
+# older aliases lack fields the queries use, and a phrase or a term on a missing field matches nothing rather than
+# failing. Until the alias exists, or when the engine refuses a query, the database answers (EngineUnavailable):
+# run rebuild_search_index after upgrading; the rebuild removes the indexes of the older aliases.
+INDEX = "directory-v4"
+OLD_INDEXES = ("directory", "listings", "directory-v2", "directory-v3")
 FACET_FIELDS = {
     "category": "categories",
     "area": "area",
@@ -24,12 +25,24 @@ FACET_FIELDS = {
     "hub": "hub",
     "lang_staff": "staff_languages",
 }
+# The database's token stream of a field = the engine's analysis of its raw text (*_text; one character: .chars)
+# followed by the reading and normal-form streams computed in Python (*_tokens). A listing in another language
+# than Japanese has empty *_text fields and the database's whole stream in *_tokens (documents.engine_text_fields).
+SURFACE_FIELDS = {"name_tokens": "name_text", "label_tokens": "label_text", "body_tokens": "body_text"}
+
+
+def _phrases(field, sequence):
+    phrase = " ".join(sequence)
+    surface = SURFACE_FIELDS[field]
+    if len(sequence) == 1 and len(phrase) == 1 and not phrase.isascii():
+        surface = f"{surface}.chars"
+    return [Q("match_phrase", **{field: phrase}), Q("match_phrase", **{surface: phrase})]
 
 
 def _term_clause(term):
     tiers = []
     for field, weight in TIERS:
-        phrases = [Q("match_phrase", **{field: " ".join(sequence)}) for sequence in term.alternatives]
+        phrases = [phrase for sequence in term.alternatives for phrase in _phrases(field, sequence)]
         tiers.append(Q("constant_score", boost=weight, filter=Q("bool", should=phrases, minimum_should_match=1)))
     return Q("dis_max", tie_breaker=0, queries=tiers)
 
@@ -93,10 +106,11 @@ class DirectorySearch:
             self._bulk_delete(self.alias(INDEX), listing_ids)
 
     def rebuild_listings(self, docs, progress=None, batch=2000):
-        """Fill a new listings index and swap the alias to it (searches never see an empty index)."""
-        index = self._create_index(INDEX, listing_properties)
+        """Fill a new listings index (no refresh, no replicas while loading) and swap the alias to it (searches
+        never see an empty index)."""
+        index = self._create_index(INDEX, listing_properties, bulk_load=True)
         self._bulk_in_batches(index, ((str(doc["listing_id"]), doc) for doc in docs), batch, progress)
-        self._do(self.client.indices.refresh, index=index)
+        self._end_bulk_load(index)
         self._swap(INDEX, index)
         for old in OLD_INDEXES:
             self._drop_alias(old)

@@ -1,5 +1,35 @@
 """Index settings and mappings of the engine's two indexes (pages, directory listings)."""
 
+from search.japanese import engine_fold_rules
+
+# The engine's own reading of raw text, token for token search.japanese.tokens(fold(text)) and _unigrams:
+# ja_fold is fold() as a mapping (NFKC width, lower case, katakana → hiragana); ja_runs turns everything but letters
+# and digits into spaces and puts spaces around ASCII words; ja_bigrams then emits, in order, each ASCII word whole,
+# each overlapping pair of other characters, and a lone character on its own (never starting inside a surrogate
+# pair); ja_chars emits every non-ASCII character (one-character queries).
+_SURFACE = {
+    "char_filter": {
+        "ja_fold": {"type": "mapping", "mappings": []},
+        "ja_runs": {
+            "type": "pattern_replace",
+            "pattern": r"[^\p{L}\p{N}]+|(?<=[a-z0-9])(?![a-z0-9])|(?<![a-z0-9])(?=[a-z0-9])",
+            "replacement": " ",
+        },
+    },
+    "tokenizer": {
+        "ja_bigrams": {
+            "type": "pattern",
+            "pattern": r"(?![\uDC00-\uDFFF])(?=((?<![a-z0-9])[a-z0-9]+|[^ a-z0-9]{2}|(?<![^ ])[^ a-z0-9](?![^ ])))",
+            "group": 1,
+        },
+        "ja_chars": {"type": "pattern", "pattern": "[^ a-z0-9]", "group": 0},
+    },
+    "analyzer": {
+        "ja_surface": {"type": "custom", "char_filter": ["ja_fold", "ja_runs"], "tokenizer": "ja_bigrams"},
+        "ja_chars": {"type": "custom", "char_filter": ["ja_fold", "ja_runs"], "tokenizer": "ja_chars"},
+    },
+}
+
 
 def _analysis(kuromoji):
     analyzers = {
@@ -15,9 +45,12 @@ def _analysis(kuromoji):
             "char_filter": [],
             "filter": ["kuromoji_baseform", "cjk_width", "lowercase", "kuromoji_readingform_hira"],
         }
+    char_filter = {**_SURFACE["char_filter"], "ja_fold": {"type": "mapping", "mappings": engine_fold_rules()}}
     return {
         "analysis": {
-            "analyzer": analyzers,
+            "analyzer": {**analyzers, **_SURFACE["analyzer"]},
+            "char_filter": char_filter,
+            "tokenizer": _SURFACE["tokenizer"],
             "filter": {"kuromoji_readingform_hira": {"type": "kuromoji_readingform", "use_romaji": False}}
             if kuromoji
             else {},
@@ -50,8 +83,19 @@ def page_properties(kuromoji):
     return {**PAGE_PROPERTIES, "title": _text_field(kuromoji), "body": _text_field(kuromoji)}
 
 
-# The directory's documents (search.directory.documents): the same fields as the database's ListingDocument.
+def _surface_field():
+    """Raw text the engine analyses (queries arrive as folded tokens: whitespace); ``.chars``: its characters."""
+    common = {"type": "text", "search_analyzer": "tokens", "norms": False}
+    chars = {**common, "analyzer": "ja_chars", "index_options": "docs"}
+    return {**common, "analyzer": "ja_surface", "index_options": "positions", "fields": {"chars": chars}}
+
+
+# The directory's documents (search.directory.documents): the database's ListingDocument, except that the text comes
+# raw (*_text, analysed by the engine) and *_tokens carry only the reading and normal-form streams.
 LISTING_PROPERTIES = {
+    "name_text": _surface_field(),
+    "label_text": _surface_field(),
+    "body_text": _surface_field(),
     "listing_id": {"type": "long"},
     "revision": {"type": "long"},  # the listing page's live revision id (index verification)
     "directory_id": {"type": "long"},
