@@ -131,19 +131,38 @@ class EngineClient:
 
     # --- indexes and aliases ------------------------------------------------------------------------------------
 
-    def _create_index(self, what, properties):
-        """A new concrete index for ``what``; ``properties(kuromoji)`` gives its mapping."""
+    def _create_index(self, what, properties, bulk=False):
+        """A new concrete index for ``what``; ``properties(kuromoji)`` gives its mapping.
+
+        ``bulk``: the index is about to be filled by a rebuild, so it starts without replicas and without
+        periodic refreshes (each document is analysed once, on one node); ``_finish_bulk`` restores both."""
         name = f"{self.alias(what)}-{time.strftime('%Y%m%d%H%M%S')}-{int(time.time() * 1000) % 1000:03d}"
         kuromoji = self.has_kuromoji()
+        loading = {"number_of_replicas": 0, "refresh_interval": "-1"} if bulk else {}
         self._do(
             self.client.indices.create,
             index=name,
             body={
-                "settings": {**_analysis(kuromoji), "number_of_replicas": self.replicas},
+                "settings": {**_analysis(kuromoji), "number_of_replicas": self.replicas, **loading},
                 "mappings": {"properties": properties(kuromoji)},
             },
         )
         return name
+
+    def _finish_bulk(self, index, wait=120):
+        """A bulk-filled index made ready for its alias: refreshed and flushed (its translog is empty, so a node
+        that restarts, even after SIGKILL, opens it from its segments instead of replaying every document), then
+        given its replicas (copied as files) and, on a cluster, waited for until green (at most ``wait`` seconds:
+        a node that is down leaves it yellow, as any index, and the primaries serve it meanwhile)."""
+        self._do(self.client.indices.refresh, index=index)
+        self._do(self.client.indices.flush, index=index)
+        settings_body = {"index": {"number_of_replicas": self.replicas, "refresh_interval": None}}
+        self._do(self.client.indices.put_settings, index=index, body=settings_body)
+        deadline = time.monotonic() + wait
+        while self.replicas and time.monotonic() < deadline:
+            if self._do(self.client.cluster.health, index=index)["status"] == "green":
+                break
+            time.sleep(0.5)
 
     def _alias_exists(self, what):
         return self._do(self.client.indices.exists_alias, name=self.alias(what))
