@@ -81,9 +81,9 @@ format: install ## Fix what ruff can fix
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-messages: install ## Update and compile the Japanese translations
+messages: install ## Update the Japanese translations; compile every language's (docs/languages.md)
 	$(PY) manage.py makemessages -l ja -i ".venv/*" -i "var/*" -i "node_modules/*"
-	$(PY) manage.py compilemessages -l ja -i .venv
+	$(PY) manage.py compilemessages -l ja -l ja_Easy -l zh_Hans -l ko -l vi -i .venv
 
 ci: ## What CI runs (.ci/run)
 	bash .ci/run

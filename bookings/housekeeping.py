@@ -6,11 +6,11 @@ Dates are days in Asia/Tokyo (``home.agenda.today``).
 from datetime import timedelta
 
 from django.conf import settings
-from django.utils import timezone
 
 from bookings import notifications
-from bookings.models import Booking, BookingStatus
+from bookings.models import Booking
 from home.agenda import today
+from worker.queue import tally
 
 
 def purge(days=None):
@@ -24,28 +24,14 @@ def purge(days=None):
 
 
 def due_reminders(day):
-    return Booking.objects.filter(
-        status=BookingStatus.CONFIRMED,
-        contact__contains="@",
-        reminded_at__isnull=True,
-        session_date__date=day,
-        session_date__cancelled_at__isnull=True,
-    ).select_related("session_date__page", "session_date__session")
+    return Booking.objects.filter(session_date__date=day, **notifications.reminder_conditions())
 
 
 def send_reminders():
-    """E-mail every confirmed family with an e-mail address whose date is tomorrow, once. Returns how many.
-
-    Each booking is claimed (``reminded_at`` set where it was empty) before its message goes out, so two runs at
-    once never send twice; a message that could not be sent is released for the next run.
-    """
-    sent = 0
-    for booking in due_reminders(today() + timedelta(days=1)):
-        claimed = Booking.objects.filter(pk=booking.pk, reminded_at__isnull=True).update(reminded_at=timezone.now())
-        if not claimed:
-            continue
-        if notifications.reminder(booking):
-            sent += 1
-        else:
-            Booking.objects.filter(pk=booking.pk).update(reminded_at=None)
-    return sent
+    """Queue the reminder of every confirmed family with an e-mail address whose date is tomorrow: one task per
+    booking (its id only), which the task worker sends once (``reminded_at`` is claimed before the message goes
+    out, so two runs at once, or a task run again, never send twice; a message that could not be sent is released
+    and its task retried). Returns (sent, failed, queued): with the immediate backend they are sent at once."""
+    language = settings.LANGUAGE_CODE
+    ids = due_reminders(today() + timedelta(days=1)).values_list("pk", flat=True)
+    return tally(notifications.send_reminder_task.enqueue(pk, language) for pk in list(ids))

@@ -76,3 +76,20 @@ class Booking(models.Model):
     @property
     def active(self):
         return self.status != BookingStatus.CANCELLED
+
+
+class BookingMessage(models.Model):
+    """One e-mail a booking's family was sent (or is being sent): claimed before it goes out, so a task that runs
+    again (a retry, a worker killed mid-task) never sends it twice. Deleted with the booking."""
+
+    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="messages")
+    kind = models.CharField(_("message"), max_length=20)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("booking e-mail")
+        verbose_name_plural = _("booking e-mails")
+        constraints = [models.UniqueConstraint(fields=["booking", "kind"], name="one_message_of_a_kind_per_booking")]
+
+    def __str__(self):
+        return f"{self.booking} {self.kind}"

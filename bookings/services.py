@@ -189,7 +189,7 @@ def book(bookable, *, name, contact, child_age_months=None, adults=1, children=1
             bookable.confirmed += 1
         else:
             bookable.waitlisted += 1
-        transaction.on_commit(lambda: notifications.booked(booking))
+        notifications.booked(booking)
     return booking
 
 
@@ -218,9 +218,9 @@ def cancel(booking):
         booking.status = BookingStatus.CANCELLED
         booking.save(update_fields=["status", "status_changed_at"])
         promoted = [] if row.cancelled else _promote(row)
-        transaction.on_commit(lambda: notifications.cancelled(booking))
+        notifications.cancelled(booking)
         for moved_up in promoted:
-            transaction.on_commit(lambda moved_up=moved_up: notifications.promoted(moved_up))
+            notifications.promoted(moved_up)
     return True
 
 
@@ -241,7 +241,7 @@ def cancel_session_date(bookable, reason):
         )
         for booking in told:
             booking.status = BookingStatus.CANCELLED
-            transaction.on_commit(lambda booking=booking: notifications.session_cancelled(booking, row))
+            notifications.session_cancelled(booking)
     bookable.row = row
     return row, told
 

@@ -1,15 +1,16 @@
 """A cache of whole public pages for visitors who are not logged in: the job a CDN or Varnish does for bigger sites.
 
 What is stored: the text answer to a GET of a Wagtail page (``wagtail_serve``) with status 200, for a request that
-carries no cookie except the CSRF and language cookies, no family parameter (age, location:
+carries no cookie except the CSRF, language and furigana cookies, no family parameter (age, location:
 ``resources_directory.views.PRIVATE_PARAMS``, even empty) and no search words (``q``), when the answer sets no
 cookie, touches no session and allows caching. So nothing about a family ever reaches the cache (docs/caching.md).
 
-Keyed by host, language and full path. A site-wide version number (its own cache alias, ``page_versions``, so that
-culling the pages never drops it) retires every entry at once; it is bumped when a transaction commits in which a
-page was published, unpublished, moved or deleted or a model of ``PAGE_CACHE_APPS`` was saved or deleted. Entries live
-``PAGE_CACHE_SECONDS``. CSRF tokens in a stored page are replaced by a fresh token on every hit. The cache fails open:
-when its storage fails, pages are served and content is published without it, and the error is logged.
+Keyed by host, language, furigana (a ruby page apart from the plain one) and full path. A site-wide version number
+(its own cache alias, ``page_versions``, so that culling the pages never drops it) retires every entry at once; it
+is bumped when a transaction commits in which a page was published, unpublished, moved or deleted or a model of
+``PAGE_CACHE_APPS`` was saved or deleted. Entries live ``PAGE_CACHE_SECONDS``. CSRF tokens in a stored page are
+replaced by a fresh token on every hit. The cache fails open: when its storage fails, pages are served and content is
+published without it, and the error is logged.
 ``PAGE_CACHE_SECONDS = 0`` turns it off (the shared page and version storage is never touched).
 """
 
@@ -123,9 +124,11 @@ def private_params():
 
 
 def request_is_cacheable(request):
+    from furigana.mode import COOKIE as FURIGANA_COOKIE
+
     if request.method not in ("GET", "HEAD"):
         return False
-    allowed = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
+    allowed = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME, FURIGANA_COOKIE}
     if any(name not in allowed for name in request.COOKIES):
         return False
     return not any(name in request.GET for name in private_params())
@@ -154,8 +157,12 @@ def stored_seconds(response):
 
 
 def cache_key(request, version):
+    """Host, language, furigana or not (a ruby page is stored apart from the plain one) and full path."""
+    from furigana.mode import wants_furigana
+
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page-cache:{version}:{request.get_host()}:{getattr(request, 'LANGUAGE_CODE', '')}:{path}"
+    variant = "ruby" if wants_furigana(request) else "plain"
+    return f"page-cache:{version}:{request.get_host()}:{getattr(request, 'LANGUAGE_CODE', '')}:{variant}:{path}"
 
 
 def without_csrf_tokens(request, content):

@@ -33,6 +33,7 @@ caller that shows a slice (a page of the agenda, a calendar cell) loads the page
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db.models import F, Q
 
 from home.hub_scope import below, hub_finder
@@ -106,7 +107,8 @@ def _sessions(first_day, last_day, business_areas, areas, booking_required, hub_
     from home.models import ProgramPage, ProgramSession
     from home.models.programs import BOOKING_REQUIRED
 
-    live_pages = ProgramPage.objects.live().public()
+    # The Japanese originals: a translation shares its program's sessions (docs/languages.md).
+    live_pages = ProgramPage.objects.live().public().filter(locale__language_code=settings.LANGUAGE_CODE)
     if hub_paths is not None:
         live_pages = live_pages.filter(below(hub_paths))
     sessions = ProgramSession.objects.filter(

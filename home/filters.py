@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from home.agenda import MAX_WINDOW_DAYS, today
@@ -62,7 +63,7 @@ class AgendaForm(forms.Form):
 
 def area_choices(hub_paths=None):
     """Areas of live programs (of the hubs below these paths): the free area name, or the venue's directory area."""
-    pages = ProgramPage.objects.live().order_by()
+    pages = ProgramPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE).order_by()
     if hub_paths is not None:
         pages = pages.filter(below(hub_paths))
     pairs = pages.values_list("area_name", "venue__area__name").distinct()

@@ -31,7 +31,7 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.hub_scope import below
-from home.hubs import hubs_for_user
+from home.hubs import hub_tree_roots, hubs_for_user
 
 # Models whose rows belong to one hub, filled by HubOwnedViewSet (home.admin_routes narrows reports with it).
 HUB_OWNED_MODELS = []
@@ -42,8 +42,9 @@ def sees_every_hub(user):
 
 
 def hub_pages_q(hubs, field="path"):
-    """A Q for pages (or rows reaching a page through ``field``) inside one of these hubs' page trees."""
-    return below([hub.site.root_page.path for hub in hubs], prefix=field[: -len("path")])
+    """A Q for pages (or rows reaching a page through ``field``) inside one of these hubs' page trees (in every
+    language)."""
+    return below([path for path, _hub in hub_tree_roots(hubs)], prefix=field[: -len("path")])
 
 
 class HubOwnedPermissionPolicy(ModelPermissionPolicy):

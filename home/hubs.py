@@ -4,7 +4,7 @@ Lookups only (no side effects); ``home.hub_setup`` creates hubs.
 """
 
 from django.db.models import Q
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from home.models import HubSettings
 
@@ -29,16 +29,29 @@ def _precedence(hub):
     return (not (hub.slug and hub.editors_id), hub.pk)
 
 
+def hub_tree_roots(hubs):
+    """[(tree path, hub)] of each hub's home page and of its translations (the hub's trees in other languages,
+    siblings of its home page under the tree root: docs/languages.md), in one query."""
+    hubs = list(hubs)
+    keys = {hub.site.root_page.translation_key: hub for hub in hubs}
+    translated = Page.objects.filter(translation_key__in=keys, depth__in={hub.site.root_page.depth for hub in hubs})
+    roots = [(hub.site.root_page.path, hub) for hub in hubs]
+    for path, key in translated.values_list("path", "translation_key"):
+        if all(path != root for root, _hub in roots):
+            roots.append((path, keys[key]))
+    return roots
+
+
 def hub_finder(hubs):
-    """A function tree path → the hub whose home page is that path or above it (the deepest), or None.
+    """A function tree path → the hub whose home page (or its translation) is that path or above it (the deepest),
+    or None.
 
     Looks up one prefix per depth of hub home pages, so marking a thousand pages with their hub costs the same for
     18 hubs as for one. Two rows on one home page (an alias site): a real hub (with its key and groups) wins over
     a blank settings row, then the older; whatever order ``hubs`` comes in.
     """
     by_length = {}
-    for hub in hubs:
-        root = hub.site.root_page.path
+    for root, hub in hub_tree_roots(hubs):
         roots = by_length.setdefault(len(root), {})
         if root not in roots or _precedence(hub) < _precedence(roots[root]):
             roots[root] = hub

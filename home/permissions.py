@@ -27,6 +27,10 @@ BOOKING_PERMISSIONS = ["bookings.add_booking", "bookings.change_booking", "booki
 LIVE_STATUS_PERMISSION = "resources_directory.set_live_status"
 # Hub-wide closures (a storm warning) are hub-owned snippets, kept by the hub's Editors and Managers.
 HUB_CLOSURE_PERMISSIONS = [f"resources_directory.{action}_hubclosure" for action in ("add", "change", "delete", "view")]
+# Corrected readings for furigana (表記 → よみ) are hub-owned snippets too, kept by the hub's Editors and Managers.
+READING_PERMISSIONS = [f"furigana.{action}_reading" for action in ("add", "change", "delete", "view")]
+# wagtail-localize's right to start a translation; languages.admin_routes limits it to what the user may edit.
+TRANSLATE_PERMISSION = "wagtail_localize.submit_translation"
 # Model permissions ("app_label.codename") of each hub role. Hub-owned snippets (areas, goals) are further
 # limited to the user's own hubs by their viewsets; shared snippets (categories, synonyms) are kept by the city.
 ROLE_MODEL_PERMISSIONS = {
@@ -40,6 +44,8 @@ ROLE_MODEL_PERMISSIONS = {
         *BOOKING_PERMISSIONS,
         LIVE_STATUS_PERMISSION,
         *HUB_CLOSURE_PERMISSIONS,
+        *READING_PERMISSIONS,
+        TRANSLATE_PERMISSION,
     ],
     WARD_REVIEWERS: ["wagtailadmin.access_admin"],
     MANAGERS: [
@@ -52,6 +58,8 @@ ROLE_MODEL_PERMISSIONS = {
         "goals.change_goal",
         *BOOKING_PERMISSIONS,
         *HUB_CLOSURE_PERMISSIONS,
+        *READING_PERMISSIONS,
+        TRANSLATE_PERMISSION,
     ],
     FLOOR_STAFF: ["wagtailadmin.access_admin", LIVE_STATUS_PERMISSION],
 }
@@ -60,6 +68,8 @@ CITY_MODEL_PERMISSIONS = [
     *(f"resources_directory.{action}_category" for action in ("add", "change", "delete", "view")),
     *(f"site_search.{action}_synonymgroup" for action in ("add", "change", "delete", "view")),
     "goals.view_city_overview",
+    TRANSLATE_PERMISSION,
+    "worker.view_task_queue",
 ]
 # Page permissions on the hub's home page (and so on every page of the hub without a narrower rule).
 ROLE_HOME_PAGE_PERMISSIONS = {

@@ -9,6 +9,7 @@ from resources_directory.today import closure_json, status_json
 from resources_directory.views import PRIVATE_PARAMS, no_store
 from search.directory import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, InvalidSearch, search_directory
 from search.directory.hubs import hub_json
+from search.directory.staff import STAFF_LANGUAGES
 
 API_PARAMS = (
     "q",
@@ -19,6 +20,7 @@ API_PARAMS = (
     "open_this_week",
     "open_now",
     "amenity",
+    "lang_staff",
     "lat",
     "lng",
     "postal_code",
@@ -252,6 +254,11 @@ PARAMETERS = [
     ("open_this_week", {"type": "boolean"}, "Open at least once in the next 7 days"),
     ("open_now", {"type": "boolean"}, "Open now: by its hours, no closure today, its staff have not set it closed"),
     ("amenity", {"type": "array", "items": LISTING_SCHEMA["properties"]["amenities"]["items"]}, "All of these"),
+    (
+        "lang_staff",
+        {"type": "array", "items": {"enum": list(STAFF_LANGUAGES)}},
+        "Places whose staff speak one of these languages (keys read from the listing's languages)",
+    ),
     ("lat", {"type": "number", "minimum": -90, "maximum": 90}, "Origin latitude (rounded to ~100 m, not stored)"),
     ("lng", {"type": "number", "minimum": -180, "maximum": 180}, "Origin longitude (rounded, not stored)"),
     ("postal_code", {"type": "string"}, "Origin: a postal code of the ward"),
@@ -320,12 +327,13 @@ def openapi_document(request=None):
                         "results": {"type": "array", "items": {"$ref": "#/components/schemas/Listing"}},
                         "facets": {
                             "type": "object",
-                            "required": ["category", "area", "amenity", "hub"],
+                            "required": ["category", "area", "amenity", "hub", "lang_staff"],
                             "properties": {
                                 "category": {"type": "object", "additionalProperties": {"type": "integer"}},
                                 "area": {"type": "object", "additionalProperties": {"type": "integer"}},
                                 "amenity": {"type": "object", "additionalProperties": {"type": "integer"}},
                                 "hub": {"type": "object", "additionalProperties": {"type": "integer"}},
+                                "lang_staff": {"type": "object", "additionalProperties": {"type": "integer"}},
                             },
                         },
                         "applied_filters": {

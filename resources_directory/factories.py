@@ -25,10 +25,11 @@ class DirectoryPageFactory(wagtail_factories.PageFactory):
 class CategoryFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"カテゴリ{n}")
     slug = factory.Sequence(lambda n: f"category-{n}")
+    locale = factory.LazyFunction(Locale.get_default)
 
     class Meta:
         model = Category
-        django_get_or_create = ["slug"]
+        django_get_or_create = ["slug", "locale"]
 
 
 class AreaFactory(factory.django.DjangoModelFactory):
@@ -39,10 +40,11 @@ class AreaFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"area-{n}")
     latitude = 35.39
     longitude = 139.59
+    locale = factory.LazyFunction(Locale.get_default)
 
     class Meta:
         model = Area
-        django_get_or_create = ["slug"]
+        django_get_or_create = ["slug", "locale"]
 
 
 class ListingPageFactory(wagtail_factories.PageFactory):
@@ -130,6 +132,22 @@ BULK_SUMMARY_WORDS = [
 BULK_OPERATORS = ["港南区社会福祉協議会", "NPO法人 はっち", "地域のボランティア", ""]
 
 
+def live_child_row(parent, step, title, slug, content_type, locale):
+    """An unsaved ``Page`` row for a live child of ``parent`` at tree position ``step`` (for ``bulk_create``)."""
+    return Page(
+        title=title,
+        draft_title=title,
+        slug=slug,
+        content_type=content_type,
+        locale=locale,
+        live=True,
+        path=Page._get_path(parent.path, parent.depth + 1, step),
+        depth=parent.depth + 1,
+        numchild=0,
+        url_path=f"{parent.url_path}{slug}/",
+    )
+
+
 def bulk_listings(directory, target, rng, centre=BULK_CENTRE, areas=None):
     """Add invented listings below ``directory`` until it has ``target`` children; returns the new ids.
 
@@ -144,8 +162,8 @@ def bulk_listings(directory, target, rng, centre=BULK_CENTRE, areas=None):
         return []
     content_type = ContentType.objects.get_for_model(ListingPage)
     locale = Locale.get_default()
-    categories = list(Category.objects.all())
-    areas = list(Area.objects.all() if areas is None else areas)
+    categories = list(Category.objects.in_default_locale())
+    areas = list(Area.objects.in_default_locale() if areas is None else areas)
     last_child = directory.get_last_child()
     last_step = int(last_child.path[-4:], 36) if last_child else 0
     fields = list(ListingPage._meta.local_concrete_fields)
@@ -158,20 +176,7 @@ def bulk_listings(directory, target, rng, centre=BULK_CENTRE, areas=None):
                 step = last_step + 1 + n - start
                 name = f"{rng.choice(BULK_PREFIXES)} {rng.choice(BULK_NAMES)}{n}"
                 slug = f"bench-{n}"
-                pages.append(
-                    Page(
-                        title=name,
-                        draft_title=name,
-                        slug=slug,
-                        content_type=content_type,
-                        locale=locale,
-                        live=True,
-                        path=Page._get_path(directory.path, directory.depth + 1, step),
-                        depth=directory.depth + 1,
-                        numchild=0,
-                        url_path=f"{directory.url_path}{slug}/",
-                    )
-                )
+                pages.append(live_child_row(directory, step, name, slug, content_type, locale))
             Page.objects.bulk_create(pages)
             created = (
                 Page.objects.filter(slug__startswith="bench-", pk__gt=0)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from home.schedule import Weekday, WeekOfMonth, is_last_weekday_in_month, nth_weekday_in_month
 from resources_directory.geo import postal_code_location
 from resources_directory.models import AMENITIES, Area, Category, ListingPage
+from search.directory.staff import choices as staff_language_choices
 
 MAX_AGE_MONTHS = 216
 MAX_RADIUS_KM = 50
@@ -80,14 +81,14 @@ class ListingFilter(django_filters.FilterSet):
     category = django_filters.ModelMultipleChoiceFilter(
         label=_("Category"),
         to_field_name="slug",
-        queryset=Category.objects.all(),
+        queryset=Category.objects.in_default_locale(),
         method="noop",
         widget=forms.CheckboxSelectMultiple,
     )
     area = django_filters.ModelMultipleChoiceFilter(
         label=_("Area"),
         to_field_name="slug",
-        queryset=Area.objects.all(),
+        queryset=Area.objects.in_default_locale(),
         method="noop",
         widget=forms.CheckboxSelectMultiple,
     )
@@ -113,12 +114,18 @@ class ListingFilter(django_filters.FilterSet):
         method="noop",
         widget=forms.CheckboxSelectMultiple,
     )
+    lang_staff = KeysFilter(
+        label=_("Staff speak"),
+        choices=staff_language_choices(),
+        method="noop",
+        widget=forms.CheckboxSelectMultiple,
+    )
     lat = FloatFilter(label=_("Latitude"), method="noop", min_value=-90, max_value=90)
     lng = FloatFilter(label=_("Longitude"), method="noop", min_value=-180, max_value=180)
     postal_code = django_filters.CharFilter(label=_("Postal code"), method="noop", max_length=10)
     near_area = django_filters.ModelChoiceFilter(
         label=_("Near the centre of"),
-        queryset=Area.objects.all(),
+        queryset=Area.objects.in_default_locale(),
         to_field_name="slug",
         method="noop",
         empty_label=_("(none)"),

@@ -25,6 +25,7 @@ from wagtail.log_actions import log
 
 from home.hubs import hub_for_page
 from resources_directory.models import FreshnessReminder, ListingPage, ReminderAnswer
+from worker.queue import background_task, tally
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ def stale_listings(today=None):
     stale = Q(last_verified__isnull=True) | Q(last_verified__lte=stale_before(today))
     return (
         ListingPage.objects.live()
-        .filter(stale)
+        .filter(stale, locale__language_code=settings.LANGUAGE_CODE)  # originals: translations are not reminded
         .annotate(last_reminder_at=Max("freshness_reminders__sent_at"))
         .order_by(F("last_verified").asc(nulls_first=True), "title", "pk")
     )
@@ -152,15 +153,15 @@ def send_reminder(page, now):
     message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [page.update_contact_email])
     try:
         message.send()
-    except Exception:
-        logger.exception("listing %s: the freshness reminder could not be sent", page.pk)
+    except Exception as error:  # the error's text can hold the address: only its class is logged
+        logger.error("listing %s: the freshness reminder could not be sent (%s)", page.pk, type(error).__name__)
         reminder.delete()
         return False
     return True
 
 
 def send_reminders(now=None):
-    """E-mail every listing due a reminder; returns (sent, failed)."""
+    """E-mail every listing due a reminder, in this process; returns (sent, failed)."""
     now = now or timezone.now()
     sent = failed = 0
     for page in due_listings(now):
@@ -169,6 +170,30 @@ def send_reminders(now=None):
         else:
             failed += 1
     return sent, failed
+
+
+def queue_reminders():
+    """``manage.py send_freshness_reminders``: one task per listing due a reminder (its id only), sent by the
+    task worker (at once with the immediate backend). Returns (sent, failed, queued)."""
+    ids = list(due_listings().values_list("pk", flat=True))
+    return tally(send_reminder_task.enqueue(pk) for pk in ids)
+
+
+class ReminderNotSent(Exception):
+    pass
+
+
+@background_task()
+def send_reminder_task(page_id):
+    """The listing's reminder if it is still due (none was recorded meanwhile: a task run again never sends
+    twice, as the reminder is recorded before its e-mail goes out); a failed e-mail fails the task (retried)."""
+    now = timezone.now()
+    page = due_listings(now).filter(pk=page_id).first()
+    if page is None:
+        return False
+    if not send_reminder(page, now):
+        raise ReminderNotSent(page_id)
+    return True
 
 
 def _claim(reminder, answer):

@@ -209,10 +209,10 @@ def import_csv(stream, directory, dry_run=False):
             report.add(header_line, name, "Unknown column.")
         elif name and name in names[:index]:
             report.add(header_line, name, "Duplicate column.")
-    categories = {category.slug: category for category in Category.objects.all()}
+    categories = {category.slug: category for category in Category.objects.in_default_locale()}
     # Areas belong to a hub: a directory names only its own hub's areas.
     hub_homes = Page.objects.ancestor_of(directory, inclusive=True)
-    areas = {area.slug: area for area in Area.objects.filter(hub__site__root_page__in=hub_homes)}
+    areas = {area.slug: area for area in Area.objects.in_default_locale().filter(hub__site__root_page__in=hub_homes)}
     existing = {page.slug: page for page in ListingPage.objects.child_of(directory).specific()}
     for page in existing.values():
         page._cached_parent_obj = directory  # treebeard's cache: Wagtail's slug check asks for the parent

@@ -10,6 +10,7 @@ Who: that hub's Editors and its ひろばスタッフ (``home.permissions.FLOOR_
 permission: 403. Another hub's listing: 404, as if it did not exist. A bad state or note: 400, nothing saved.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Q
@@ -46,7 +47,8 @@ def status_hubs(user):
 
 
 def listings_of(hubs):
-    pages = ListingPage.objects.live().filter(hub_pages_q(hubs)).order_by("path")
+    originals = ListingPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE)  # not translations
+    pages = originals.filter(hub_pages_q(hubs)).order_by("path")
     return pages.prefetch_related("opening_hours", "closures")
 
 

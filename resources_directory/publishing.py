@@ -12,9 +12,11 @@ every save. Here every step is one statement per batch, in this order (the calle
    ``latest_revision``/``live_revision`` point to it, and a ``wagtail.publish`` log entry (``wagtail.rename``
    too when the title changed) so the page history in the admin reads as after a publish;
 4. aliases of updated pages follow them, open moderation workflows on them are cancelled (as on publish);
-5. once, at the end: Wagtail's reference index and search index (``add_bulk``), the directory's search documents
-   (``search.directory.documents.refresh``, engine update after commit), the site search engine queue (when
-   configured), and one bump of the public page cache version.
+5. once, at the end: Wagtail's reference index, the directory's search documents
+   (``search.directory.documents.refresh``, which queue the engine's directory update) and one bump of the public
+   page cache version; Wagtail's search index (``add_bulk``: the admin's and the site search) and the engine's site
+   search are brought in step by one background task, ``reindex_listings`` (queued with the import's transaction;
+   the task worker runs it, or the web process after commit with the immediate backend — docs/tasks.md).
 
 No ``post_save``/``page_published`` signal is sent for these pages: everything their receivers do is done here.
 """
@@ -30,6 +32,7 @@ from wagtail.search.backends import get_search_backends
 
 from cms.page_cache import bump_version
 from resources_directory.models import Closure, ListingPage, OpeningHours
+from worker.queue import background_task, enqueue_after_commit
 
 BATCH = 500
 # What Wagtail's publish sets on a page (besides the revision pointers, written once the revisions exist).
@@ -220,17 +223,26 @@ def follow_on_publish(updated):
 
 
 def update_indexes(pages):
-    """Once for all pages: reference index, Wagtail's search index, directory documents, page cache, engine."""
-    from search import signals
+    """Once for all pages: reference index, directory documents, page cache; the search indexes in a task."""
     from search.directory import documents
 
     update_reference_index(pages)
+    documents.refresh([page.pk for page in pages])
+    enqueue_after_commit(reindex_listings, [page.pk for page in pages])
+    bump_version()
+
+
+@background_task()
+def reindex_listings(page_ids):
+    """After an import: Wagtail's search index (the admin's and the site search) and the engine's site search.
+    Idempotent (it rewrites what the pages are), so retried freely."""
+    from search import signals
+
+    pages = list(ListingPage.objects.filter(pk__in=page_ids).order_by("pk"))
     for backend in get_search_backends(with_auto_update=True):
         for chunk in batches(pages):
             backend.add_bulk(ListingPage, chunk)
-    documents.refresh([page.pk for page in pages])
-    signals.enqueue_published(pages)
-    bump_version()
+    signals.index_now(pages)
 
 
 def update_reference_index(pages):

@@ -133,7 +133,7 @@ class JourneyForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
     )
     area = forms.ModelChoiceField(
-        label=_("Or your area"), queryset=Area.objects.all(), to_field_name="slug", required=False
+        label=_("Or your area"), queryset=Area.objects.in_default_locale(), to_field_name="slug", required=False
     )
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     lng = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)

@@ -47,7 +47,7 @@ SEARCH_SCHEMAS = {
     "SearchHit": {
         "type": "object",
         "additionalProperties": False,
-        "required": ["title", "url", "type", "snippet", "hub"],
+        "required": ["title", "url", "type", "snippet", "hub", "language"],
         "properties": {
             "title": {"type": "string"},
             "url": {"type": "string", "description": "Path on this hub, or the full address on another hub"},
@@ -68,6 +68,10 @@ SEARCH_SCHEMAS = {
                         },
                     },
                 ],
+            },
+            "language": {
+                "type": "string",
+                "description": "The page's language code: the reader's language first, then Japanese pages (ja)",
             },
         },
     },

@@ -1,8 +1,9 @@
 """The one search interface the views use: ``get_engine()`` → an object with search / index / delete / rebuild.
 
-``search(query, filters={"type": [page type keys], "below": [tree paths]}, …)``: ``below`` keeps the pages under
-any of these tree paths (a hub's home page: the hub's pages); missing or ``None`` = every page. Each hit carries
-its page's tree ``path``.
+``search(query, filters={"type": [page type keys], "below": [tree paths]}, …, locale=None)``: ``below`` keeps the
+pages under any of these tree paths (a hub's home page: the hub's pages; in another language, its translation's);
+missing or ``None`` = every page. ``locale``: the reader's language: its pages first, then Japanese ones
+(search.languages). Each hit carries its page's tree ``path`` and ``language``.
 
 * No ``SEARCH_ENGINE_URL``: :class:`search.backends.database.DatabaseEngine` (Wagtail's database search fed with
   Japanese token streams).
@@ -39,10 +40,18 @@ class Hit:
     snippet: str = ""
     path: str = ""  # the page's tree path: which hub it belongs to
     hub: object = None  # its HubSettings, set by the caller that knows the hubs (search.views)
+    language: str = ""  # the page's language code (search.languages: the reader's first, then Japanese)
 
     def as_json(self):
         hub = self.hub and {"slug": self.hub.slug, "name": self.hub.hub_name, "ward": self.hub.ward}
-        return {"title": self.title, "url": self.url, "type": self.type, "snippet": str(self.snippet), "hub": hub}
+        return {
+            "title": self.title,
+            "url": self.url,
+            "type": self.type,
+            "snippet": str(self.snippet),
+            "hub": hub,
+            "language": self.language,
+        }
 
 
 @dataclass

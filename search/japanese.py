@@ -14,6 +14,7 @@ A query goes through the same folding; each whitespace-separated term must match
 consecutive bigrams (= a substring of the text, of its reading or of its normalised form).
 """
 
+import functools
 import re
 import threading
 import unicodedata
@@ -36,13 +37,19 @@ def _tokenizer():
     return tok
 
 
+def tokenizer():
+    """This thread's SudachiPy tokenizer (core dictionary), made once per thread; furigana (ルビ) reuses it."""
+    return _tokenizer()
+
+
 def fold(text):
     """NFKC (full/half width), lower case, katakana → hiragana."""
     text = unicodedata.normalize("NFKC", text or "").lower()
     return text.translate(_KATAKANA_TO_HIRAGANA)
 
 
-def _chunks(text):
+def chunks(text):
+    """The text in pieces SudachiPy accepts, cut at sentence ends (furigana reuses it)."""
     while len(text) > _CHUNK_CHARS:
         cut = max(text.rfind("。", 0, _CHUNK_CHARS), text.rfind("\n", 0, _CHUNK_CHARS))
         cut = cut + 1 if cut > 0 else _CHUNK_CHARS
@@ -63,7 +70,7 @@ def analyse(text):
     mode = tokenizer.Tokenizer.SplitMode.C
     readings, normals = [], []
     text = unicodedata.normalize("NFKC", text or "")
-    for chunk in _chunks(text):
+    for chunk in chunks(text):
         for m in _tokenizer().tokenize(chunk, mode):
             surface = m.surface()
             if m.part_of_speech()[0] in ("補助記号", "空白") or not _TOKEN_RUN.search(surface):
@@ -126,20 +133,28 @@ def query_terms(query):
     """
     terms = []
     for raw in unicodedata.normalize("NFKC", query or "").split():
-        folded = fold(raw)
-        if not _TOKEN_RUN.search(folded):
-            continue
-        reading, _normal = analyse(raw)
-        alternatives = []
-        # The whole term's normal form (子ども → 子供), joined: it must match as one substring.
-        normal = "".join(_normal_forms(raw))
-        for variant in (folded, fold(reading), fold(normal)):
-            seq = tokens(variant)
-            if seq and seq not in alternatives:
-                alternatives.append(seq)
+        alternatives = _term_alternatives(raw)
         if alternatives:
-            terms.append(alternatives)
+            terms.append([list(seq) for seq in alternatives])
     return terms
+
+
+@functools.lru_cache(maxsize=4096)
+def _term_alternatives(raw):
+    """One query term's alternative token sequences (tuples). Kept per term: SudachiPy's two analyses of a term
+    cost more than the rest of a search's Python, and families type the same words again and again."""
+    folded = fold(raw)
+    if not _TOKEN_RUN.search(folded):
+        return ()
+    reading, _normal = analyse(raw)
+    alternatives = []
+    # The whole term's normal form (子ども → 子供), joined: it must match as one substring.
+    normal = "".join(_normal_forms(raw))
+    for variant in (folded, fold(reading), fold(normal)):
+        seq = tuple(tokens(variant))
+        if seq and seq not in alternatives:
+            alternatives.append(seq)
+    return tuple(alternatives)
 
 
 def loose_tokens(query):

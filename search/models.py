@@ -75,6 +75,11 @@ class ListingDocument(models.Model):
     amenities = models.CharField(_("amenity keys"), max_length=200)
     weekdays = models.CharField(_("weekdays"), max_length=40)
     rules = models.CharField(_("weekly rules"), max_length=400)
+    # The listing page's locale (its language code; "" in documents written before: the default language), the
+    # languages it has a live translation in, and the languages its staff speak (search.languages, .directory.staff).
+    locale = models.CharField(_("language"), max_length=20, default="", blank=True)
+    translated = models.CharField(_("translated into"), max_length=200, default=" ", blank=True)
+    staff_languages = models.CharField(_("staff languages"), max_length=100, default=" ", blank=True)
 
     class Meta:
         verbose_name = _("directory search document")

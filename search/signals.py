@@ -1,20 +1,26 @@
 """Keep the scale-out engine in step with the page tree: publish, unpublish, move, delete.
 
 Runs only with SEARCH_ENGINE_URL set (the database index follows Wagtail's own signal handlers). The work goes
-through the task framework Wagtail 8 uses (django_tasks), so a slow engine does not slow the editor once a
-background task backend is configured; with the default immediate backend it runs in-process, after commit.
+through the task framework Wagtail 8 uses (django_tasks): with the database backend (production) it is queued in
+the publishing transaction and done by ``manage.py db_worker``, so a slow engine never slows the editor; with the
+default immediate backend it runs in-process, after commit. Every task here is idempotent (it makes the engine
+match the database), so a failed or interrupted one is simply run again (docs/tasks.md).
 """
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models.signals import post_delete
-from django_tasks import task
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from worker.queue import background_task, enqueue_after_commit
 
-@task()
+
+@background_task()
 def update_engine_task(action, key, page_id):
+    apply_page_change(action, key, page_id)
+
+
+def apply_page_change(action, key, page_id):
     from search.engine import get_engine
     from search.models import PendingIndexChange
 
@@ -29,7 +35,7 @@ def update_engine_task(action, key, page_id):
             PendingIndexChange.remember_key("delete", key)
 
 
-@task()
+@background_task()
 def update_listings_task(action, listing_ids):
     """Send directory documents to the engine (or remove them); remembered for replay when it is down."""
     from search.directory.documents import send_to_engine
@@ -55,7 +61,7 @@ def enqueue_listings(action, listing_ids):
     if not getattr(settings, "SEARCH_ENGINE_URL", ""):
         return
     ids = sorted(set(listing_ids))
-    transaction.on_commit(lambda: update_listings_task.enqueue(action, ids))
+    enqueue_after_commit(update_listings_task, action, ids)
 
 
 def _enqueue(action, page):
@@ -64,21 +70,35 @@ def _enqueue(action, page):
     from search.documents import document_key
 
     key = document_key(page)
-    transaction.on_commit(lambda: update_engine_task.enqueue(action, key, page.pk))
+    enqueue_after_commit(update_engine_task, action, key, page.pk)
 
 
-def enqueue_published(pages):
-    """After commit, index pages published in bulk (no ``page_published`` signal: the CSV import)."""
+def index_now(pages):
+    """Index pages published in bulk (no ``page_published`` signal: the CSV import) from a task already running."""
+    if not getattr(settings, "SEARCH_ENGINE_URL", ""):
+        return
+    from search.documents import document_key
+
     for page in pages:
-        _enqueue("index", page)
+        apply_page_change("index", document_key(page), page.pk)
+
+
+def _enqueue_translations(page):
+    """A page's translations record which languages it is in (search.languages): index them again."""
+    if not getattr(settings, "SEARCH_ENGINE_URL", "") or not getattr(page, "translation_key", None):
+        return
+    for other in Page.objects.live().filter(translation_key=page.translation_key).exclude(pk=page.pk):
+        _enqueue("index", other)
 
 
 def on_published(sender, instance, **kwargs):
     _enqueue("index", instance)
+    _enqueue_translations(instance)
 
 
 def on_unpublished(sender, instance, **kwargs):
     _enqueue("delete", instance)
+    _enqueue_translations(instance)
 
 
 def on_moved(sender, instance, **kwargs):
@@ -90,6 +110,7 @@ def on_moved(sender, instance, **kwargs):
 def on_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         _enqueue("delete", instance)
+        _enqueue_translations(instance)
 
 
 def connect():

@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
@@ -36,7 +37,9 @@ def _run(form, scope):
     if not data["q"]:
         return None
     filters = {"type": data["type"], "below": scope.root_paths}
-    results = get_engine().search(data["q"], filters=filters, facets=("type",), page=data["page"])
+    results = get_engine().search(
+        data["q"], filters=filters, facets=("type",), page=data["page"], locale=translation.get_language()
+    )
     hub_of = hub_finder(scope.hubs)
     for hit in results.hits:
         hit.hub = hub_of(hit.path)

@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("KOSODATE_VAR_DIR", BASE_DIR / "var"))
@@ -25,6 +25,11 @@ INSTALLED_APPS = [
     "resources_directory",
     "search",
     "security",
+    "furigana",
+    "languages",
+    "wagtail_localize",
+    "wagtail_localize.locales",
+    "worker",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -69,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "cms.page_cache.PageCacheMiddleware",
+    "furigana.middleware.FuriganaMiddleware",  # inside the page cache: ruby pages are stored apart from plain ones
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "security.middleware.TwoFactorRequiredMiddleware",
@@ -132,9 +138,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Japanese first, English ready.
+# Japanese first (no URL prefix), then the languages of the ward's families, each under its prefix (/en/, /zh-hans/…),
+# and やさしい日本語 as a locale of its own (/ja-easy/; its interface strings fall back to Japanese). docs/languages.md.
 LANGUAGE_CODE = "ja"
-LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]
+LANGUAGES = [
+    ("ja", "日本語"),
+    ("ja-easy", "やさしい日本語"),
+    ("en", "English"),
+    ("zh-hans", "简体中文"),
+    ("ko", "한국어"),
+    ("vi", "Tiếng Việt"),
+]
+# Wagtail's locales: every language above has its page trees, created by languages/migrations.
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
@@ -164,20 +180,31 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILIMAGES_IMAGE_MODEL = "home.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "home.CustomDocument"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
 
 # Background work (search index upkeep, e-mails) goes through django-tasks. "immediate" (the default, `make run`)
 # runs a task in the web process after commit; "database" queues it in the database for `manage.py db_worker`,
 # a process of its own (production, the cluster test). See docs/tasks.md.
-TASK_BACKEND = os.environ.get("TASK_BACKEND", "immediate")
-TASKS = {
-    "default": {
-        "BACKEND": {
-            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-            "database": "django_tasks_db.DatabaseBackend",
-        }[TASK_BACKEND]
-    }
+TASK_BACKEND_CLASSES = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
 }
+
+
+def task_backends(name):
+    """The TASKS setting for TASK_BACKEND ``name`` (production.py defaults to "database")."""
+    if name not in TASK_BACKEND_CLASSES:
+        raise ImproperlyConfigured(f"TASK_BACKEND must be one of {', '.join(TASK_BACKEND_CLASSES)}, not {name!r}.")
+    return {"default": {"BACKEND": TASK_BACKEND_CLASSES[name]}}
+
+
+TASK_BACKEND = os.environ.get("TASK_BACKEND", "immediate")
+TASKS = task_backends(TASK_BACKEND)
+# A task RUNNING longer than this is taken for one whose worker died and queued again (`requeue_stale_tasks`,
+# and at every worker start): keep it above the longest task (a big CSV import's reindex).
+TASK_STALE_SECONDS = int(os.environ.get("TASK_STALE_SECONDS", "900"))
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "3"))  # runs of one task, the first included
+TASK_RETRY_SECONDS = int(os.environ.get("TASK_RETRY_SECONDS", "30"))  # wait before a retry; doubles each time
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -306,7 +333,16 @@ BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 # --- public page cache (cms/page_cache.py: whole pages for visitors without a session) ---
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 # Saving or deleting a model of these apps retires every cached page (pages, snippets, settings, media).
-PAGE_CACHE_APPS = ["home", "bookings", "goals", "resources_directory", "wagtailcore", "wagtailimages", "wagtaildocs"]
+PAGE_CACHE_APPS = [
+    "home",
+    "bookings",
+    "goals",
+    "resources_directory",
+    "furigana",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+]
 # Single models of other apps whose changes alter what visitors get (the directory's synonyms change its results).
 PAGE_CACHE_MODELS = ["site_search.synonymgroup"]
 # A file cache is shared by every worker process on the machine; a portal can point "pages" at Redis or memcached.

@@ -36,6 +36,10 @@ X_FRAME_OPTIONS = "DENY"
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
+# Background tasks go to the database queue, run by `manage.py db_worker` (its own process, docs/tasks.md).
+TASK_BACKEND = os.environ.get("TASK_BACKEND", "database")
+TASKS = task_backends(TASK_BACKEND)  # noqa: F405
+
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
 
 # --- hardening ---

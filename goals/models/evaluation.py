@@ -105,6 +105,8 @@ class EvaluationPage(Page):
 
     parent_page_types = ["goals.EvaluationIndexPage"]
     subpage_types = []
+    # The hub's official record: never translated, shown in Japanese in every language (docs/languages.md).
+    japanese_only = True
 
     api_fields = [
         APIField(name)

@@ -15,6 +15,7 @@ class EvaluationIndexPage(RoutablePageMixin, SectionIndexPage):
     """
 
     subpage_types = ["goals.EvaluationPage"]
+    japanese_only = True  # the official record and its timelines: never translated (docs/languages.md)
 
     # Editors draft evaluations but never publish them: a Manager approves and publishes.
     section_permissions = {

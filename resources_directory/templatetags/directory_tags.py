@@ -278,6 +278,8 @@ def active_filters(form):
     labels += [area.name for area in data.get("area") or []]
     amenities = dict(form.fields["amenity"].choices)
     labels += [str(amenities.get(key, key)) for key in data.get("amenity") or []]
+    staff = dict(form.fields["lang_staff"].choices)
+    labels += [_("Staff speak %(language)s") % {"language": staff[key]} for key in data.get("lang_staff") or []]
     if data.get("lat") is not None and data.get("lng") is not None:
         labels.append(_("Near your location"))
     elif data.get("postal_code"):

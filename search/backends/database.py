@@ -1,14 +1,15 @@
 """Site search on the database: Wagtail's search (our Japanese-aware database backend) over live, public pages."""
 
+from collections import Counter
+
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.models import CharField, Count
-from django.db.models.functions import Cast
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from home.hub_scope import below
-from search.backends import database_directory
+from search import languages
+from search.backends import database_directory, page_matches
+from search.backends.database_languages import in_language
 from search.backends.wagtail_database import build_query
 from search.documents import page_text, page_type_key, page_types
 from search.engine import PER_PAGE, Facet, Hit, Results
@@ -21,97 +22,51 @@ class DatabaseEngine:
     def _backend(self):
         return get_search_backend("default")
 
-    def _search(self, queryset, query, order_by_relevance=True):
-        backend = self._backend()
-        results = backend.search(query, queryset, order_by_relevance=order_by_relevance)
-        if results.count() == 0:
-            loose = build_query(query, loose=True)
-            if loose is not None:
-                results = backend.search(loose, queryset, order_by_relevance=order_by_relevance)
-        return results
+    def _matches(self, queryset, query, *, loose, language):
+        """[(page id, content type id)] best first, of one language's strict or loose query (search.languages)."""
+        built = build_query(query, loose=loose, language=language)
+        return [] if built is None else page_matches.matches(self._backend(), queryset, built)
 
-    def _type_counts(self, queryset, query):
-        """(matches per content type id, the results they came from): the strict query, else the loose one.
+    @staticmethod
+    def _specific_pages(ids_and_types):
+        """The specific pages of these (id, content type id), in this order: one query per page type."""
+        by_type = {}
+        for pk, content_type_id in ids_and_types:
+            by_type.setdefault(content_type_id, []).append(pk)
+        pages = {}
+        for content_type_id, pks in by_type.items():
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            pages.update(model._default_manager.in_bulk(pks))
+        return [pages[pk] for pk, _ct in ids_and_types if pk in pages]
 
-        The counts double as the total, so the search runs no separate COUNT.
-        """
-        backend = self._backend()
-        counts, results = {}, None
-        for attempt in (query, build_query(query, loose=True)):
-            if attempt is None:
-                continue
-            results = backend.search(attempt, queryset, order_by_relevance=False)
-            # A query with nothing searchable left (e.g. only quotes) gives Wagtail's EmptySearchResults.
-            matches = results.get_queryset() if hasattr(results, "get_queryset") else queryset.none()
-            counts = dict(
-                matches.order_by().values_list("content_type").annotate(n=Count("pk")).values_list("content_type", "n")
-            )
-            if counts:
-                break
-        return counts, results
+    def search(self, query, filters=None, facets=("type",), page=1, per_page=PER_PAGE, locale=None):
+        """Pages in the reader's language (``locale``), then Japanese ones (search.languages)."""
+        return languages.search_pages(self._search_group, query, filters, facets, page, per_page, locale)
 
-    def _page_of_hits(self, queryset, query, start, stop, results=None, count=None):
-        """(count, pages of one result page in relevance order); ``results`` and ``count``: a search already run.
-
-        On SQLite, Wagtail orders by relevance through a correlated subquery that re-runs the FTS match per matching
-        row (seconds for a common word at 2k pages); we rank once, in one FTS query with Wagtail's own score, sliced,
-        then fetch the pages.
-        """
-        if results is None:
-            results = self._search(queryset, query, order_by_relevance=False)
-        if count is None:
-            count = results.count()
-        if connection.vendor != "sqlite" or count == 0:
-            ranked = self._search(queryset, query)
-            return count, list(ranked[start:stop])
-        from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
-        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
-        from modelsearch.utils import get_descendants_content_types_pks
-
-        compiler = results.query_compiler
-        search_query = compiler.build_search_query(normalize(compiler.query), config=None)
-        match = MatchExpression(compiler.fields or compiler.FTS_TABLE_FIELDS, search_query)
-        rank = compiler._build_rank_expression(compiler.get_search_vectors(), None)
-        allowed = queryset.order_by().annotate(oid=Cast("pk", CharField())).values("oid")
-        ids = list(
-            SQLiteFTSIndexEntry.objects.filter(match)
-            .filter(index_entry__content_type__in=get_descendants_content_types_pks(Page))
-            .filter(index_entry__object_id__in=allowed)
-            .annotate(score=rank)
-            .order_by("score", "-index_entry__object_id")
-            .values_list("index_entry__object_id", flat=True)[start:stop]
-        )
-        pages = queryset.in_bulk([int(i) for i in ids])
-        return count, [pages[int(i)] for i in ids if int(i) in pages]
-
-    def search(self, query, filters=None, facets=("type",), page=1, per_page=PER_PAGE):
-        filters = filters or {}
-        base = Page.objects.live().public()
+    def _search_group(self, query, filters, facets, offset, limit, loose):
+        """One language group (``filters["locale"]`` / ``["translated_to"]``), strict or loose: one full-text query
+        for the type facet, the count and the page (search.backends.page_matches), then one query per page type
+        on the page for the specific pages."""
+        base = in_language(Page.objects.live().public(), filters["locale"], filters["translated_to"])
         if filters.get("below") is not None:
             base = base.filter(below(filters["below"]))
         types = page_types()
         selected = [t for t in filters.get("type", []) if t in types]
-        facet_list, results, count = [], None, None
+        found = self._matches(base, query, loose=loose, language=filters["locale"])
+        facet_list = []
         if "type" in facets:
-            counts, results = self._type_counts(base, query)
-            count = sum(counts.values())
-            cts = ContentType.objects.in_bulk([pk for pk in counts if pk])
-            for ct_pk, matches in counts.items():
-                ct = cts.get(ct_pk)
-                model = ct and ct.model_class()
+            for ct_pk, matches in Counter(ct for _pk, ct in found).items():
+                model = ContentType.objects.get_for_id(ct_pk).model_class()
                 if model is None:
                     continue
                 key = page_type_key(model)
                 facet_list.append(Facet(key, str(model._meta.verbose_name), matches, key in selected))
             facet_list.sort(key=lambda f: (-f.count, f.label))
-        queryset = base
         if selected:
-            queryset = queryset.filter(content_type__in=[ContentType.objects.get_for_model(types[t]) for t in selected])
-            results = count = None  # another set of pages: search it again
-        start = (page - 1) * per_page
-        count, pages = self._page_of_hits(queryset.specific(), query, start, start + per_page, results, count)
-        hits = [self._hit(p, query) for p in pages]
-        return Results(query, hits, count, page, per_page, self.name, {"type": facet_list})
+            wanted = {ContentType.objects.get_for_model(types[t]).pk for t in selected}
+            found = [row for row in found if row[1] in wanted]
+        hits = [self._hit(p, query) for p in self._specific_pages(found[offset : offset + limit])]
+        return Results(query, hits, len(found), 1, max(limit, 1), self.name, {"type": facet_list})
 
     def _hit(self, page, query):
         _title, body = page_text(page)
@@ -146,5 +101,6 @@ class DatabaseEngine:
         documents.rebuild()
 
     def search_directory(self, query):
-        """A DirectoryQuery answered from the ListingDocument table (search.backends.database_directory)."""
-        return database_directory.search_directory(query, self.name)
+        """A DirectoryQuery answered from the ListingDocument table (search.backends.database_directory), the
+        reader's language first (search.languages)."""
+        return languages.search_listings(lambda one: database_directory.search_directory(one, self.name), query)

@@ -113,6 +113,7 @@ def _filtered(query):
         rows = rows.exclude(listing_id__in=list(query.exclude_ids))
     if query.only_ids is not None:
         rows = rows.filter(listing_id__in=list(query.only_ids))
+    rows = _in_languages(rows, query)
     names = []
     for n, term in enumerate(query.terms):
         names.append(f"term_{n}")
@@ -124,6 +125,17 @@ def _filtered(query):
             rows = rows.filter(**{f"{names[-1]}__gt": 0})
     score = sum((F(name) for name in names[1:]), F(names[0])) if names else Value(0)
     return rows.annotate(score=score)
+
+
+def _in_languages(rows, query):
+    """One language group's documents (search.languages) and the staff-language filter (any of)."""
+    if query.locales is not None:
+        rows = rows.filter(locale__in=list(query.locales))
+    if query.translated_to:
+        rows = rows.exclude(translated__contains=f" {query.translated_to} ")
+    if query.staff_languages:
+        rows = rows.filter(_any_of("staff_languages", query.staff_languages))
+    return rows
 
 
 BOX_MARGIN = 1e-3  # degrees (~100 m): the R*Tree's 32-bit floats; the exact distance is measured after the box
@@ -218,14 +230,14 @@ def _totals(rows, with_facets):
         )
         for n, key in enumerate(keys)
     }
-    groups = rows.values("hub", "area", "categories").annotate(
+    groups = rows.values("hub", "area", "categories", "staff_languages").annotate(
         count=Count("pk"), located=Count("latitude"), **per_key, **SPREAD
     )
     count = located = 0
-    categories, areas, amenities, hubs = Counter(), Counter(), Counter(), Counter()
+    categories, areas, amenities, hubs, staff = Counter(), Counter(), Counter(), Counter(), Counter()
     boxes = []
-    for hub, area, category_list, group_count, group_located, *rest in groups.values_list(
-        "hub", "area", "categories", "count", "located", *per_key, *SPREAD
+    for hub, area, category_list, staff_list, group_count, group_located, *rest in groups.values_list(
+        "hub", "area", "categories", "staff_languages", "count", "located", *per_key, *SPREAD
     ):
         per_amenity, box = rest[: len(keys)], rest[len(keys) :]
         boxes.append(tuple(box))
@@ -237,6 +249,8 @@ def _totals(rows, with_facets):
             areas[area] += group_count
         for slug in category_list.split():
             categories[slug] += group_count
+        for key in staff_list.split():
+            staff[key] += group_count
         for key, n in zip(keys, per_amenity, strict=True):
             amenities[key] += n
     facets = {
@@ -244,6 +258,7 @@ def _totals(rows, with_facets):
         "area": dict(areas),
         "amenity": {k: v for k, v in amenities.items() if v},
         "hub": dict(hubs),
+        "lang_staff": dict(staff),
     }
     return count, located, facets, _spread(boxes)
 

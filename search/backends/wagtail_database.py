@@ -2,8 +2,9 @@
 
 Nothing of Wagtail is forked: we subclass the vendor backend Wagtail picks for the database and
 
-* write each object's index entry with :func:`search.japanese.index_text` of the values Wagtail would index
-  (our indexer wraps ``prepare_value``; entries are written in bulk), so the admin search benefits too;
+* write each object's index entry with :func:`search.languages.index_text` of the values Wagtail would index, in
+  the object's language (its locale: Japanese, English stems, bigrams; our indexer wraps ``prepare_value``;
+  entries are written in bulk), so the admin search benefits too;
 * turn a query string into Wagtail query objects (``And``/``Or``/``Phrase``/``PlainText``) over the same tokens.
 
 Configure with ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.wagtail_database"}}``.
@@ -13,20 +14,20 @@ from django.db import connection
 from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
-from search import japanese
+from search import languages
 
 
-def build_query(query_string, *, loose=False):
-    """Wagtail query object for `query_string`, or None when nothing searchable is left.
+def build_query(query_string, *, loose=False, language="ja"):
+    """Wagtail query object for `query_string` over documents in `language`, or None when nothing searchable is left.
 
     Strict: every term must match (as a phrase of bigrams: a substring of the text, its reading or its normal form).
     Loose (second try after a typo): any token of any term.
     """
     if loose:
-        toks = japanese.loose_tokens(query_string)
+        toks = languages.loose_tokens(query_string, language)
         return PlainText(" ".join(toks), operator="or") if toks else None
     parts = []
-    for alternatives in japanese.query_terms(query_string):
+    for alternatives in languages.query_terms(query_string, language):
         options = [Phrase(" ".join(seq)) if len(seq) > 1 else PlainText(seq[0]) for seq in alternatives]
         parts.append(options[0] if len(options) == 1 else Or(options))
     if not parts:
@@ -79,7 +80,7 @@ def _sqlite_backend(params):
 
     class Indexer(sqlite.ObjectIndexer):
         def prepare_value(self, value):
-            return japanese.index_text(super().prepare_value(value))
+            return languages.index_text(super().prepare_value(value), languages.language_of(self.obj))
 
     class Index(_JapaneseIndexMixin, sqlite.SQLiteIndex):
         indexer_class = Indexer
@@ -95,7 +96,7 @@ def _postgres_backend(params):
 
     class Indexer(postgres.ObjectIndexer):
         def prepare_value(self, value):
-            return japanese.index_text(super().prepare_value(value))
+            return languages.index_text(super().prepare_value(value), languages.language_of(self.obj))
 
     class Index(_JapaneseIndexMixin, postgres.PostgresIndex):
         indexer_class = Indexer

@@ -13,11 +13,12 @@ the open data) every hub. Each listing of the result carries ``hub`` (its HubSet
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.datastructures import MultiValueDict
 
 from home.paging import PageNumbers
 from resources_directory.today import annotate
+from search import languages
 from search.directory.hubs import ALL, hub_list, hub_of
 from search.directory.open_now import open_now_ids
 from search.directory.pages import listings_in_order
@@ -134,9 +135,15 @@ def hub_scope(data, home_hub=None):
     return [home_hub.slug] if home_hub is not None and home_hub.slug else []
 
 
-def build_query(data, today, parent=None, home_hub=None, now=None):
-    """(DirectoryQuery, labels of the filters the words set) for cleaned filter data; ``now``: for ``open_now``."""
+def build_query(data, today, parent=None, home_hub=None, now=None, locale=None):
+    """(DirectoryQuery, labels of the filters the words set) for cleaned filter data; ``now``: for ``open_now``;
+    ``locale``: the reader's language (default: the active one), whose listings come first (search.languages)."""
+    locale = languages.reader_language(locale or translation.get_language())
     terms, intents = parse_keywords(data.get("q"))
+    terms_by_language = {
+        group.code: terms if group.default else parse_keywords(data.get("q"), language=group.code)[0]
+        for group in languages.groups_for(locale)
+    }
     amenities = list(data.get("amenity") or [])
     amenities += [i.amenity for i in intents if i.amenity and i.amenity not in amenities]
     if data.get("age_months") is not None:
@@ -149,7 +156,7 @@ def build_query(data, today, parent=None, home_hub=None, now=None):
     weekday = data.get("weekday")
     query = DirectoryQuery(
         terms=terms,
-        directory_id=parent.pk if parent is not None else None,
+        directory_id=languages.source_id(parent),
         hubs=hub_scope(data, home_hub),
         categories=[c.slug for c in data.get("category") or []],
         areas=[a.slug for a in data.get("area") or []],
@@ -159,6 +166,9 @@ def build_query(data, today, parent=None, home_hub=None, now=None):
         rules=rules,
         exclude_ids=shut,
         only_ids=open_now_ids(now) if data.get("open_now") else None,
+        staff_languages=list(data.get("lang_staff") or []),
+        locale=locale,
+        terms_by_language=terms_by_language,
         origin=origin,
         radius_km=data.get("radius_km") if origin else None,
         sort=sort,
@@ -167,13 +177,16 @@ def build_query(data, today, parent=None, home_hub=None, now=None):
     return query, applied
 
 
-FACETS = ("category", "area", "amenity", "hub")
+FACETS = ("category", "area", "amenity", "hub", "lang_staff")
 
 
-def search_directory(params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None, now=None, facets=True, home_hub=None):
+def search_directory(
+    params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None, now=None, facets=True, home_hub=None, locale=None
+):
     """Run a directory search. ``params``: a QueryDict/dict of the filter parameters, or a bound ListingFilter.
 
     ``home_hub``: the hub whose page asks; without ``hub`` in the parameters only its listings are searched.
+    ``locale``: the reader's language (default: the request's, ``translation.get_language()``).
     Raises InvalidSearch (with per-field messages) when the parameters do not validate.
     """
     now = now or timezone.localtime()
@@ -181,7 +194,7 @@ def search_directory(params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None
     if not filterset.is_valid():
         raise InvalidSearch(filterset.errors.get_json_data())
     data = filterset.form.cleaned_data
-    query, applied = build_query(data, now.date(), parent, home_hub, now)
+    query, applied = build_query(data, now.date(), parent, home_hub, now, locale)
     page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
     page = max(1, int(page))
     query.offset, query.limit, query.facets = (page - 1) * page_size, page_size, facets
@@ -207,12 +220,12 @@ def search_directory(params, *, page=1, page_size=DEFAULT_PAGE_SIZE, parent=None
     )
 
 
-def query_for(params, today, parent=None, offset=0, limit=DEFAULT_PAGE_SIZE, home_hub=None, now=None):
+def query_for(params, today, parent=None, offset=0, limit=DEFAULT_PAGE_SIZE, home_hub=None, now=None, locale=None):
     """The DirectoryQuery ``search_directory`` would ask a backend (benchmarks and the parity test ask it directly)."""
     filterset = filterset_for(params, today)
     if not filterset.is_valid():
         raise InvalidSearch(filterset.errors.get_json_data())
-    query, _applied = build_query(filterset.form.cleaned_data, today, parent, home_hub, now)
+    query, _applied = build_query(filterset.form.cleaned_data, today, parent, home_hub, now, locale)
     query.offset, query.limit = offset, limit
     return query
 
@@ -220,9 +233,7 @@ def query_for(params, today, parent=None, offset=0, limit=DEFAULT_PAGE_SIZE, hom
 def all_listing_ids(parent=None, hubs=()):
     """Every live, public listing (of these hub keys; none: every hub) in reading order (the open-data export),
     through the same engine."""
-    query = DirectoryQuery(
-        directory_id=parent.pk if parent is not None else None, hubs=list(hubs), facets=False, limit=0
-    )
+    query = DirectoryQuery(directory_id=languages.source_id(parent), hubs=list(hubs), facets=False, limit=0)
     engine = get_engine()
     count = engine.search_directory(query).count
     ids = []

@@ -11,7 +11,7 @@ from functools import lru_cache
 from django.db import transaction
 from wagtail.models import PageViewRestriction
 
-from search import japanese
+from search import japanese, languages
 
 # Lucene's geo_point encoding (GeoEncodingUtils): 32 bits per coordinate, rounded down.
 _LAT_DECODE = 1 / ((1 << 32) / 180.0)
@@ -29,18 +29,18 @@ def quantise(lat, lng):
 
 
 @lru_cache(maxsize=4096)
-def _short_text_tokens(text):
+def _short_text_tokens(text, language):
     """Token stream of a short, often repeated text (a category or area name): analysed once per process."""
-    return japanese.index_text(text)
+    return languages.index_text(text, language)
 
 
 def padded(values):
     return f" {' '.join(values)} " if values else " "
 
 
-def stream(*parts, cache=False):
+def stream(*parts, cache=False, language="ja"):
     text = " ".join(part for part in parts if part)
-    tokens = _short_text_tokens(text) if cache else japanese.index_text(text)
+    tokens = _short_text_tokens(text, language) if cache else languages.index_text(text, language)
     return f" {tokens} " if tokens else " "
 
 
@@ -55,9 +55,15 @@ def reading_of(page):
     return japanese.fold(japanese.analyse(page.title)[0])[:255]
 
 
-def build_document(page, program_titles=(), directory_id=0, hub=""):
-    """The fields both backends search on, from a specific ListingPage (in-memory relations are honoured)."""
+def build_document(page, program_titles=(), directory_id=0, hub="", translated=()):
+    """The fields both backends search on, from a specific ListingPage (in-memory relations are honoured).
+
+    The words are analysed in the page's language (search.languages); ``directory_id`` and ``hub`` of a
+    translated listing are those of its Japanese source, so the directory finds it in every language."""
     from resources_directory.models import AMENITIES
+    from search.directory.staff import staff_language_keys
+
+    language = languages.language_of(page)
 
     categories = sorted(page.categories.all(), key=lambda c: c.slug)
     area = page.area
@@ -69,9 +75,11 @@ def build_document(page, program_titles=(), directory_id=0, hub=""):
         "directory_id": directory_id,
         "hub": hub,
         "reading": reading_of(page),
-        "name_tokens": stream(page.title, page.kana),
-        "label_tokens": join_streams(stream(" ".join(labels), cache=True), stream(page.organisation)),
-        "body_tokens": stream(page.summary, page.address, " ".join(program_titles)),
+        "name_tokens": stream(page.title, page.kana, language=language),
+        "label_tokens": join_streams(
+            stream(" ".join(labels), cache=True, language=language), stream(page.organisation, language=language)
+        ),
+        "body_tokens": stream(page.summary, page.address, " ".join(program_titles), language=language),
         "latitude": lat,
         "longitude": lng,
         "age_low": page.min_age_months if page.min_age_months is not None else NO_LOWER_AGE,
@@ -81,13 +89,16 @@ def build_document(page, program_titles=(), directory_id=0, hub=""):
         "amenities": padded([key for key in AMENITIES if getattr(page, key)]),
         "weekdays": padded(sorted({str(h.weekday) for h in hours})),
         "rules": padded(sorted({f"{h.weekday}:{h.week_of_month}" for h in hours})),
+        "locale": language,
+        "translated": padded(translated),
+        "staff_languages": padded(staff_language_keys(page.languages)),
     }
 
 
 def as_engine_document(doc):
     """The engine's form of a stored document: key lists as arrays, the original point as a geo_point."""
     out = {key: value for key, value in doc.items() if key not in ("latitude", "longitude", "source_point")}
-    for key in ("categories", "amenities", "weekdays", "rules"):
+    for key in ("categories", "amenities", "weekdays", "rules", "translated", "staff_languages"):
         out[key] = doc[key].split()
     out["area"] = doc["area"] or None
     out["hub"] = doc["hub"] or None
@@ -121,13 +132,13 @@ def _is_public(page, restricted):
     return not any(page.path.startswith(path) for path in restricted)
 
 
-def _directory_ids(pages):
-    """{page id: its parent's id} for these pages, in one query (a listing's parent is its directory)."""
+def _directory_ids(paths):
+    """{tree path: its parent's id} for these paths, in one query (a listing's parent is its directory)."""
     from wagtail.models import Page
 
     steplen = Page.steplen
-    parents = dict(Page.objects.filter(path__in={p.path[:-steplen] for p in pages}).values_list("path", "pk"))
-    return {page.pk: parents.get(page.path[:-steplen], 0) for page in pages}
+    parents = dict(Page.objects.filter(path__in={p[:-steplen] for p in paths}).values_list("path", "pk"))
+    return {path: parents.get(path[:-steplen], 0) for path in paths}
 
 
 def documents_for(pages):
@@ -139,12 +150,17 @@ def documents_for(pages):
     pages = [p for p in pages if p.live and _is_public(p, restricted)]
     if not pages:
         return []
-    directories = _directory_ids(pages)
+    source = languages.sources(pages)  # a translated listing: its Japanese source's directory and hub
+    directories = _directory_ids([source_path for _pk, source_path in source.values()])
+    translated = languages.translations(pages)
     programs = _programs_by_venue([p.pk for p in pages])
     hubs = read_hubs()
     docs = []
     for page in pages:
-        doc = build_document(page, programs.get(page.pk, ()), directories[page.pk], hub_key(page.path, hubs))
+        path = source[page.pk][1]
+        doc = build_document(
+            page, programs.get(page.pk, ()), directories[path], hub_key(path, hubs), translated[page.pk]
+        )
         doc["source_point"] = (page.latitude, page.longitude)
         docs.append(doc)
     return docs
@@ -259,8 +275,18 @@ def refresh_hubs():
     from search.models import ListingDocument
 
     hubs = read_hubs()
-    rows = ListingDocument.objects.values_list("listing_id", "hub", "listing__path")
-    moved = [listing_id for listing_id, hub, path in rows.iterator(chunk_size=5000) if hub != hub_key(path, hubs)]
+    rows = ListingDocument.objects.values_list("listing_id", "hub", "listing__path", "locale")
+    default = ("", languages.default_language())
+    moved, translated = [], {}
+    for listing_id, hub, path, locale in rows.iterator(chunk_size=5000):
+        if locale in default:
+            moved += [listing_id] if hub != hub_key(path, hubs) else []
+        else:
+            translated[listing_id] = hub  # its hub is its Japanese source's
+    if translated:
+        pages = listing_queryset().filter(pk__in=list(translated)).only("path", "translation_key", "locale_id")
+        source = languages.sources(list(pages))
+        moved += [pk for pk, hub in translated.items() if pk in source and hub != hub_key(source[pk][1], hubs)]
     refresh(moved)
     return moved
 

@@ -28,11 +28,19 @@ def on_listing_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     if raw or (update_fields is not None and "live" not in update_fields):
         return
     documents.refresh_page(instance)
+    _refresh_translations(instance)
+
+
+def _refresh_translations(page):
+    """The documents of a listing's translations say which languages it is translated into (search.languages)."""
+    others = Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+    documents.refresh(others.values_list("pk", flat=True))
 
 
 def on_page_deleted(sender, instance, **kwargs):
     if isinstance(instance, _listing_model()) or getattr(instance, "content_type_id", None) == _listing_ct():
         documents.remove([instance.pk])
+        _refresh_translations(instance)
 
 
 def _listing_ct():

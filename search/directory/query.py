@@ -61,6 +61,13 @@ class DirectoryQuery:
     rules: list | None = None  # open this week: a weekly rule "weekday:week" that falls on one of the days
     exclude_ids: list = field(default_factory=list)
     only_ids: list | None = None  # open now: the ids the database found open (None: no such filter)
+    staff_languages: list = field(default_factory=list)  # any of (search.directory.staff: en, zh, ko, …)
+    # The reader's language (search.languages): its listings first, then the Japanese ones. ``terms_by_language``
+    # holds the words analysed for each group's language; ``locales`` / ``translated_to`` are one group's filter.
+    locale: str | None = None
+    terms_by_language: dict = field(default_factory=dict)
+    locales: list | None = None  # the documents' language codes, any of (None: every language)
+    translated_to: str = ""  # leave out listings with a live translation into this language
     origin: tuple | None = None  # (lat, lng)
     radius_km: float | None = None
     sort: str = "name"  # relevance | distance | name
@@ -150,25 +157,27 @@ def expansions(word, groups):
     return out
 
 
-def term_for(word, groups, required=True):
+def term_for(word, groups, required=True, language="ja"):
+    from search import languages
+
     alternatives = []
     for variant in expansions(word, groups):
-        for sequences in japanese.query_terms(variant):
+        for sequences in languages.query_terms(variant, language):
             for sequence in sequences:
                 if sequence not in alternatives:
                     alternatives.append(sequence)
     return Term(word, alternatives, required) if alternatives else None
 
 
-def parse_keywords(text, groups=None):
-    """(terms, intents) of what was typed in the keyword box."""
+def parse_keywords(text, groups=None, language="ja"):
+    """(terms, intents) of what was typed in the keyword box; the words analysed for documents in ``language``."""
     groups = synonym_groups() if groups is None else groups
     terms, intents = [], []
     for word in unicodedata.normalize("NFKC", text or "").split()[:MAX_TERMS]:
         intent = read_intent(word)
         if intent is not None:
             intents.append(intent)
-        term = term_for(word, groups, required=intent is None)
+        term = term_for(word, groups, required=intent is None, language=language)
         if term is not None:
             terms.append(term)
     return terms, intents

@@ -183,6 +183,6 @@ def test_forms_on_a_cached_page_get_a_fresh_csrf_token_and_still_work(home, page
     html = second.get("/").content.decode()  # served from the cache
     token = re.search(r'name="csrfmiddlewaretoken" value="(\w{64})"', html)[1]
     response = second.post("/i18n/setlang/", {"language": "en", "next": "/", "csrfmiddlewaretoken": token})
-    assert response.status_code == 302
-    assert '<html lang="en">' in second.get("/").content.decode()
+    assert response.status_code == 302 and response["Location"] == "/en/"
+    assert '<html lang="en">' in second.get("/en/").content.decode()
     assert '<html lang="ja">' in first.get("/").content.decode()  # language is part of the key

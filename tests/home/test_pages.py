@@ -61,16 +61,18 @@ def test_unknown_page_answers_404_with_a_japanese_page(client, home):
     assert "ページが見つかりません" in response.content.decode()
 
 
-def test_english_is_served_when_the_browser_asks_for_it(client, home):
-    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+def test_english_is_served_under_its_prefix_and_japanese_without(client, home):
+    html = client.get("/en/").content.decode()
     assert '<html lang="en">' in html
-    assert "Skip to main content" in html and "Find your way" in html
+    assert "Skip to main content" in html and "This page is available in Japanese only." in html
+    # The address decides, not the browser (docs/languages.md).
+    assert '<html lang="ja">' in client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
 
 def test_language_switch_sets_english_for_the_next_pages(client, home):
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/about/"})
-    assert response.status_code == 302 and response["Location"] == "/about/"
-    assert "Search this site" in client.get("/about/").content.decode()
+    assert response.status_code == 302 and response["Location"] == "/en/about/"
+    assert "Search this site" in client.get("/en/about/").content.decode()
 
 
 def test_site_search_finds_a_live_page_by_its_title(client, home):

@@ -7,6 +7,7 @@ from django.test import override_settings
 from django.utils import translation
 
 from resources_directory import choices
+from tests.languages.conftest import translate
 
 
 def text(response):
@@ -55,9 +56,10 @@ def test_words_read_as_filters_are_named_above_the_results(client, places):
     assert "applied-filters" not in text(client.get("/directory/", {"q": "公園"}))
 
 
-def test_narrowed_to_in_english(client, places):
+def test_narrowed_to_in_english(client, places, directory):
+    translate(directory, "en", title="Places for families")  # an untranslated page is shown in Japanese
     with translation.override("en"):
-        html = text(client.get("/directory/", {"q": "nursing"}, HTTP_ACCEPT_LANGUAGE="en"))
+        html = text(client.get("/en/directory/", {"q": "nursing"}))
     assert "Narrowed to: Nursing room" in html
 
 

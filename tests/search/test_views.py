@@ -89,3 +89,31 @@ def test_pages_with_every_word_in_the_title_rank_first(client, corpus, home):
     )
     urls = [hit["url"] for hit in client.get("/api/v1/search/", {"q": "ベビーマッサージ 講座"}).json()["results"]]
     assert urls[:2] == ["/massage/", "/news/"]
+
+
+def _mokuyoku_pages(home, count, prefix):
+    """``count`` programs and ``count`` standard pages that all mention 沐浴."""
+    from home.factories import ProgramPageFactory, StandardPageFactory
+
+    programs = home.get_children().get(slug="programs")
+    for n in range(count):
+        ProgramPageFactory(parent=programs, slug=f"{prefix}-program-{n}", title=f"沐浴講座 {n}")
+        StandardPageFactory(parent=home, slug=f"{prefix}-news-{n}", title=f"沐浴のお知らせ {n}", intro="沐浴体験")
+
+
+def test_the_search_page_costs_a_few_queries_whatever_the_number_of_results(
+    client, home, django_assert_max_num_queries
+):
+    """One full-text query for the count, the type facet and the page, then one per page type on the page: a
+    page of ten results of two types must not load each page on its own (N+1), and more matches cost nothing."""
+    _mokuyoku_pages(home, 6, "few")
+    with django_assert_max_num_queries(11) as few:  # 4 of them: cold caches (content types, site roots)
+        response = client.get("/search/", {"q": "沐浴"})
+    html = response.content.decode()
+    assert html.count('<li><h2><a href="') == 10  # a full page of results
+    assert "沐浴講座" in html and "沐浴のお知らせ" in html
+    assert 'rel="next"' in html  # 12 results: a second page
+    _mokuyoku_pages(home, 20, "more")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get("/search/", {"q": "沐浴", "page": 3})
+    assert response.content.decode().count('<li><h2><a href="') == 10

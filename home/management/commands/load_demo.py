@@ -8,7 +8,14 @@ from home.hubs import hub_for_page
 
 # Each app adds a hub's demo content through a ``load(home, stdout)`` function in its demo module, which reads
 # that hub's data set. Order matters: programs refer to directory listings, the goal timeline to imported documents.
-DEMO_MODULES = ["resources_directory.demo", "home.program_demo", "bookings.demo", "goals.demo"]
+DEMO_MODULES = [
+    "resources_directory.demo",
+    "home.program_demo",
+    "bookings.demo",
+    "goals.demo",
+    "furigana.demo",
+    "languages.demo",  # last: translates what the others made
+]
 
 
 class Command(BaseCommand):

@@ -7,16 +7,23 @@ context (no score), order is score / distance, then reading, then listing id, as
 
 from elasticsearch_dsl import A, Q, Search
 
+from search import languages
 from search.backends.opensearch.mappings import listing_properties
 from search.directory.query import TIERS, ListingHits
 
-# The alias <prefix>-directory-v2: version 2 of the mapping has the listing's hub (the older <prefix>-directory and
-# <prefix>-listings lack fields the queries filter on, and a term on a missing field matches nothing rather than
-# failing). Until it exists, or when the engine refuses a query, the database answers (EngineUnavailable): run
-# rebuild_search_index after upgrading; the rebuild removes the indexes of the older aliases.
-INDEX = "directory-v2"
-OLD_INDEXES = ("directory", "listings")
-FACET_FIELDS = {"category": "categories", "area": "area", "amenity": "amenities", "hub": "hub"}
+# The alias <prefix>-directory-v3: version 2 of the mapping added the listing's hub, version 3 its locale, translations
+# and staff languages (the older aliases lack fields the queries filter on, and a term on a missing field matches
+# nothing rather than failing). Until it exists, or when the engine refuses a query, the database answers
+# (EngineUnavailable): run rebuild_search_index after upgrading; the rebuild removes the indexes of older aliases.
+INDEX = "directory-v3"  # v3: the listing's locale, translations and staff languages
+OLD_INDEXES = ("directory", "listings", "directory-v2")
+FACET_FIELDS = {
+    "category": "categories",
+    "area": "area",
+    "amenity": "amenities",
+    "hub": "hub",
+    "lang_staff": "staff_languages",
+}
 
 
 def _term_clause(term):
@@ -47,6 +54,10 @@ def _filters(query):
         clauses.append(Q("terms", rules=list(query.rules)))
     if query.only_ids is not None:
         clauses.append(Q("terms", listing_id=list(query.only_ids)))
+    if query.locales is not None:  # one language group (search.languages)
+        clauses.append(Q("terms", locale=list(query.locales)))
+    if query.staff_languages:
+        clauses.append(Q("terms", staff_languages=list(query.staff_languages)))
     if query.origin is not None and query.radius_km:
         lat, lng = query.origin
         clauses.append(
@@ -95,6 +106,8 @@ class DirectorySearch:
         must = [_term_clause(t) for t in query.terms if t.required]
         should = [_term_clause(t) for t in query.terms if not t.required]
         must_not = [Q("terms", listing_id=list(query.exclude_ids))] if query.exclude_ids else []
+        if query.translated_to:
+            must_not.append(Q("term", translated=query.translated_to))
         s = Search(index=self.alias(INDEX)).query(
             Q("bool", must=must, should=should, filter=_filters(query), must_not=must_not, minimum_should_match=0)
         )
@@ -105,6 +118,10 @@ class DirectorySearch:
         return s.source(False)
 
     def search_directory(self, query):
+        """The reader's language first, then the Japanese listings (search.languages), each group one query."""
+        return languages.search_listings(self._search_directory_group, query)
+
+    def _search_directory_group(self, query):
         response = self._query(INDEX, self.directory_search(query), missing_is_empty=False)
         hits = response["hits"]["hits"]
         aggregations = response.get("aggregations", {})

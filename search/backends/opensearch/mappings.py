@@ -5,6 +5,8 @@ def _analysis(kuromoji):
     analyzers = {
         "tokens": {"type": "custom", "tokenizer": "whitespace"},
         "ja_cjk": {"type": "custom", "tokenizer": "standard", "filter": ["cjk_width", "lowercase", "cjk_bigram"]},
+        # English pages (search.languages): Porter stems, the algorithm search.english implements for the database.
+        "en_stem": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "porter_stem"]},
     }
     if kuromoji:
         analyzers["ja_kuromoji"] = {
@@ -25,7 +27,7 @@ def _analysis(kuromoji):
 
 
 def _text_field(kuromoji):
-    fields = {"cjk": {"type": "text", "analyzer": "ja_cjk"}}
+    fields = {"cjk": {"type": "text", "analyzer": "ja_cjk"}, "en": {"type": "text", "analyzer": "en_stem"}}
     if kuromoji:
         fields["ja"] = {"type": "text", "analyzer": "ja_kuromoji"}
     return {"type": "text", "analyzer": "ja_cjk", "fields": fields}
@@ -35,6 +37,8 @@ PAGE_PROPERTIES = {
     "type": {"type": "keyword"},
     "type_label": {"type": "keyword", "index": False},
     "url": {"type": "keyword", "index": False},
+    "locale": {"type": "keyword"},  # the page's language code (search.languages)
+    "translated": {"type": "keyword"},  # the languages it has a live translation in
     "path": {"type": "keyword"},  # the page's tree path: a hub's pages are the paths with its home page's prefix
     "revision": {"type": "long"},  # the live revision's id: index verification compares it with the database
     "title_tokens": {"type": "text", "analyzer": "tokens"},
@@ -64,6 +68,9 @@ LISTING_PROPERTIES = {
     "amenities": {"type": "keyword"},
     "weekdays": {"type": "keyword"},
     "rules": {"type": "keyword"},
+    "locale": {"type": "keyword"},
+    "translated": {"type": "keyword"},
+    "staff_languages": {"type": "keyword"},
 }
 
 

@@ -2,17 +2,17 @@
 
 from elasticsearch_dsl import A, Q, Search
 
-from search import japanese
+from search import languages
 from search.backends.opensearch.mappings import page_properties
 from search.documents import document_key, page_text, page_type_key, page_types
 from search.engine import PER_PAGE, Facet, Hit, Results
 from search.snippets import highlight
 
 
-def _phrase_query(field, query_string):
+def _phrase_query(field, query_string, language="ja"):
     """The database backend's semantics as a bool query: every term, any of its variants, as a phrase."""
     musts = []
-    for alternatives in japanese.query_terms(query_string):
+    for alternatives in languages.query_terms(query_string, language):
         options = [Q("match_phrase", **{field: " ".join(seq)}) for seq in alternatives]
         musts.append(Q("bool", should=options, minimum_should_match=1))
     return musts
@@ -28,7 +28,10 @@ class PageSearch:
     def page_fields(page):
         """The document without its token streams; ``revision`` is the live revision's id (None without one)."""
         title, body = page_text(page)
+        language = languages.language_of(page)
         return {
+            "locale": language,
+            "translated": languages.translations([page])[page.pk],
             "title": page.title,
             "body": body,
             "type": page_type_key(page),
@@ -41,8 +44,8 @@ class PageSearch:
     @classmethod
     def page_document(cls, page):
         fields, title = cls.page_fields(page)
-        fields["title_tokens"] = japanese.index_text(title)
-        fields["tokens"] = japanese.index_text(f"{title} {fields['body']}")
+        fields["title_tokens"] = languages.index_text(title, fields["locale"])
+        fields["tokens"] = languages.index_text(f"{title} {fields['body']}", fields["locale"])
         return fields
 
     @staticmethod
@@ -85,8 +88,11 @@ class PageSearch:
         self._swap("pages", index)
 
     @staticmethod
-    def _scoped(s, selected_types, paths):
-        """The hub scope as a filter (it narrows the facets too); the type as a post filter (it does not)."""
+    def _scoped(s, selected_types, paths, filters=None):
+        """The hub scope and the language group (search.languages) as filters (they narrow the facets too); the type
+        as a post filter (it does not)."""
+        if filters is not None:
+            s = in_language(s, filters["locale"], filters["translated_to"])
         if paths is not None:
             s = s.filter(Q("bool", should=[Q("prefix", path=path) for path in paths], minimum_should_match=1))
         if selected_types:
@@ -94,44 +100,43 @@ class PageSearch:
         s.aggs.bucket("type", A("terms", field="type", size=50))
         return s
 
-    def page_search(self, query_string, selected_types=(), paths=None):
+    def page_search(self, query_string, selected_types=(), paths=None, filters=None):
+        """The strict query of one language group (``filters``: search.languages; none: Japanese, every locale)."""
+        language = filters["locale"] if filters else "ja"
         s = Search(index=self.alias("pages"))
         kuromoji = self.has_kuromoji()
-        musts = _phrase_query("tokens", query_string)
+        musts = _phrase_query("tokens", query_string, language)
         if not musts:
             return None
         boosts = [
             Q("match_phrase", title_tokens={"query": " ".join(alt[0]), "boost": 3})
-            for alt in japanese.query_terms(query_string)
+            for alt in languages.query_terms(query_string, language)
         ]
-        boosts.append(Q("match", title={"query": query_string, "boost": 2}))
-        boosts.append(Q("match", body=query_string))
-        if kuromoji:
-            boosts.append(Q("match", **{"body.ja": query_string}))
-        return self._scoped(s.query(Q("bool", must=musts, should=boosts)), selected_types, paths)
+        boosts += _analysed_boosts(query_string, languages.analysis(language), kuromoji)
+        return self._scoped(s.query(Q("bool", must=musts, should=boosts)), selected_types, paths, filters)
 
-    def search(self, query, filters=None, facets=("type",), page=1, per_page=PER_PAGE):
-        filters = filters or {}
+    def search(self, query, filters=None, facets=("type",), page=1, per_page=PER_PAGE, locale=None):
+        """Pages in the reader's language (``locale``), then Japanese ones (search.languages)."""
+        return languages.search_pages(self._search_group, query, filters, facets, page, per_page, locale)
+
+    def _search_group(self, query, filters, facets, offset, limit, loose):
         types = page_types()
         selected = [t for t in filters.get("type", []) if t in types]
         paths = filters.get("below")
-        s = self.page_search(query, selected, paths)
+        if loose:
+            tokens = languages.loose_tokens(query, filters["locale"])
+            s = Search().query(Q("match", tokens={"query": " ".join(tokens), "operator": "or"})) if tokens else None
+            s = s and self._scoped(s, selected, paths, filters)
+        else:
+            s = self.page_search(query, selected, paths, filters)
         if s is None:
-            return Results(query, [], 0, page, per_page, self.name, {"type": []})
-        start = (page - 1) * per_page
-        s = s.extra(from_=start, size=per_page, track_total_hits=True).source(
+            return Results(query, [], 0, 1, max(limit, 1), self.name, {"type": []})
+        s = s.extra(from_=offset, size=limit, track_total_hits=True).source(
             ["title", "body", "type", "type_label", "url", "path"]
         )
         response = self._query("pages", s)
         total = response["hits"]["total"]["value"]
         hits = response["hits"]["hits"]
-        if total == 0:
-            loose = japanese.loose_tokens(query)
-            if loose:
-                s2 = Search().query(Q("match", tokens={"query": " ".join(loose), "operator": "or"}))
-                s2 = self._scoped(s2, selected, paths).extra(from_=start, size=per_page, track_total_hits=True)
-                response = self._query("pages", s2)
-                total, hits = response["hits"]["total"]["value"], response["hits"]["hits"]
         facet_list = []
         for bucket in response.get("aggregations", {}).get("type", {}).get("buckets", []):
             model = types.get(bucket["key"])
@@ -153,4 +158,28 @@ class PageSearch:
                     src.get("path", ""),
                 )
             )
-        return Results(query, out, total, page, per_page, self.name, {"type": facet_list})
+        return Results(query, out, total, 1, max(limit, 1), self.name, {"type": facet_list})
+
+
+def _analysed_boosts(query_string, language, kuromoji):
+    """Score from the engine's own analysers: cjk bigrams (Japanese, Chinese, Korean), kuromoji for Japanese, the
+    English stemmer's sub-field for English. They add to the score; what matches is decided by the token fields."""
+    if language == "en":
+        title = Q("match", **{"title.en": {"query": query_string, "boost": 2}})
+        return [title, Q("match", **{"body.en": query_string})]
+    boosts = [Q("match", title={"query": query_string, "boost": 2}), Q("match", body=query_string)]
+    if kuromoji and language == "ja":
+        boosts.append(Q("match", **{"body.ja": query_string}))
+    return boosts
+
+
+def in_language(s, code, translated_to=""):
+    """One language group: documents of locale ``code`` (for the default language also those indexed before
+    documents had a locale), without those translated into ``translated_to``."""
+    locale = Q("term", locale=code)
+    if code == languages.default_language():
+        locale = Q("bool", should=[locale, ~Q("exists", field="locale")], minimum_should_match=1)
+    s = s.filter(locale)
+    if translated_to:
+        s = s.exclude("term", translated=translated_to)
+    return s

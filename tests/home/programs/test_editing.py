@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from home.agenda import today
 from home.models import ProgramPage, ProgramSession
 from home.schedule import WeekOfMonth
+from tests.languages.conftest import english_admin
 
 ACTIONS = ("add_subpage", "edit", "publish", "unpublish", "delete")
 
@@ -125,7 +126,7 @@ BAD_SESSIONS = [
 
 def test_bad_session_input_is_refused_with_a_field_message(home, programs_index, client_for):
     client = client_for("editor")
-    client.cookies["django_language"] = "en"
+    english_admin(client)
     for overrides, message in BAD_SESSIONS:
         response = client.post(f"/admin/pages/add/home/programpage/{programs_index.pk}/", program_form(**overrides))
         assert response.status_code == 200, overrides
@@ -137,7 +138,7 @@ def test_web_booking_needs_the_form_address(home, programs_index, client_for):
     data = program_form()
     data["booking"] = "web"
     client = client_for("editor")
-    client.cookies["django_language"] = "en"
+    english_admin(client)
     response = client.post(f"/admin/pages/add/home/programpage/{programs_index.pk}/", data)
     assert response.status_code == 200
     assert "Give the address of the web form." in response.content.decode()

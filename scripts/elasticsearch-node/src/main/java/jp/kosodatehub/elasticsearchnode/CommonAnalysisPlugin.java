@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.core.LowerCaseFilter;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.elasticsearch.index.analysis.TokenFilterFactory;
 import org.elasticsearch.index.analysis.TokenizerFactory;
 import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
@@ -22,7 +23,8 @@ import org.elasticsearch.plugins.Plugin;
  *   <li>{@code lowercase}: LowerCaseFilter (no language option);</li>
  *   <li>{@code cjk_width}: CJKWidthFilter;</li>
  *   <li>{@code cjk_bigram}: CJKBigramFilter over han, hiragana, katakana and hangul, no unigrams
- *       ({@code output_unigrams} and {@code ignored_scripts} are not supported here).</li>
+ *       ({@code output_unigrams} and {@code ignored_scripts} are not supported here);</li>
+ *   <li>{@code porter_stem}: PorterStemFilter (English pages' sub-fields).</li>
  * </ul>
  */
 public class CommonAnalysisPlugin extends Plugin implements AnalysisPlugin {
@@ -41,7 +43,7 @@ public class CommonAnalysisPlugin extends Plugin implements AnalysisPlugin {
 
             @Override
             public TokenStream normalize(final TokenStream tokenStream) {
-                return "cjk_bigram".equals(name) ? tokenStream : f.apply(tokenStream);
+                return "cjk_bigram".equals(name) || "porter_stem".equals(name) ? tokenStream : f.apply(tokenStream);
             }
         };
     }
@@ -57,6 +59,7 @@ public class CommonAnalysisPlugin extends Plugin implements AnalysisPlugin {
         return Map.of(
                 "lowercase", (indexSettings, env, name, settings) -> filter(name, LowerCaseFilter::new),
                 "cjk_width", (indexSettings, env, name, settings) -> filter(name, CJKWidthFilter::new),
-                "cjk_bigram", (indexSettings, env, name, settings) -> filter(name, CJKBigramFilter::new));
+                "cjk_bigram", (indexSettings, env, name, settings) -> filter(name, CJKBigramFilter::new),
+                "porter_stem", (indexSettings, env, name, settings) -> filter(name, PorterStemFilter::new));
     }
 }

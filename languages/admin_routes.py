@@ -1,0 +1,72 @@
+"""wagtail-localize's "translate" and "sync translations" views, kept to the translator's own hub.
+
+wagtail-localize checks only its global ``submit_translation`` permission before it copies a page or a snippet into
+another locale (the translation editor, its PO download and upload then check the right to edit the copy, which
+``languages.signals`` gives to the hub's own groups only). Included before Wagtail's admin URLs (cms/urls.py), these
+routes first ask for the right to edit the original: a page of one of the user's hubs, a hub-owned snippet (an area)
+of one of them, a shared snippet (a category) its keepers may change. Japanese-only pages (evaluation documents, the
+hub's official record: ``japanese_only``) are never translated: 404, and a subtree translation leaves them out.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from wagtail.admin.auth import require_admin_access
+from wagtail.models import Page, TranslatableMixin
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
+from wagtail_localize.models import TranslationSource
+from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+
+def is_japanese_only(page):
+    return getattr(page.specific_class, "japanese_only", False)
+
+
+def may_translate(user, instance):
+    if isinstance(instance, Page):
+        return not is_japanese_only(instance) and instance.permissions_for_user(user).can_edit()
+    return policy_registry.get_by_type(type(instance)).user_has_permission_for_instance(user, "change", instance)
+
+
+def check(user, instance):
+    if isinstance(instance, Page) and is_japanese_only(instance):
+        raise Http404
+    if not may_translate(user, instance):
+        raise PermissionDenied
+
+
+@require_admin_access
+def submit_page(request, page_id):
+    page = get_object_or_404(Page, id=page_id)
+    check(request.user, page)
+    if request.method == "POST" and any(map(is_japanese_only, page.get_descendants())):
+        request.POST = request.POST.copy()
+        request.POST.pop("include_subtree", None)
+    return SubmitPageTranslationView.as_view()(request, page_id=page_id)
+
+
+@require_admin_access
+def submit_snippet(request, app_label, model_name, pk):
+    model = get_snippet_model_from_url_params(app_label, model_name)
+    if not issubclass(model, TranslatableMixin):
+        raise Http404
+    check(request.user, get_object_or_404(model, pk=pk))
+    return SubmitSnippetTranslationView.as_view()(request, app_label=app_label, model_name=model_name, pk=pk)
+
+
+@require_admin_access
+def update(request, translation_source_id):
+    source = get_object_or_404(TranslationSource, id=translation_source_id)
+    instance = source.get_source_instance()
+    check(request.user, instance)
+    return UpdateTranslationsView.as_view()(request, translation_source_id=translation_source_id)
+
+
+urlpatterns = [
+    path("localize/submit/page/<int:page_id>/", submit_page),
+    path("localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/", submit_snippet),
+    path("localize/update/<int:translation_source_id>/", update),
+]
