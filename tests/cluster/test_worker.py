@@ -17,7 +17,7 @@ from cms.settings.base import task_backends
 from search.models import PendingIndexChange
 from tests.cluster.conftest import ENGINE_URLS, REPO, opensearch
 from tests.cluster.load import Editor, Searchers, running_server
-from tests.cluster.test_fault import FAULT_SECONDS, editable_pages, missing_and_stale, record, verify_differences
+from tests.cluster.test_fault import editable_pages, missing_and_stale, one_node_fault, record, verify_differences
 from tests.tasks.conftest import database_url
 
 pytestmark = [pytest.mark.cluster, pytest.mark.usefixtures("db_access")]
@@ -69,18 +69,7 @@ def assert_zero_loss(searchers, phase, missing, stale, differences, worker):
 
 
 def test_a_killed_node_with_a_task_worker(city, worker):
-    editor = Editor(editable_pages(city))
-    with running_server() as url, Searchers(url) as searchers:
-        editor.run_for(3, "w-before")
-        searchers.phase = "fault"
-        opensearch("kill-node", "2")
-        updates = editor.run_for(FAULT_SECONDS, "w-fault")
-        during = dict(editor.published)
-        searchers.phase = "recovery"
-        started = time.monotonic()
-        opensearch("start-node", "2")
-        green = time.monotonic() - started
-        drain(editor, "w-after")
+    searchers, updates, during, green = one_node_fault(city, "w-", drain)
     missing, stale = missing_and_stale(during)
     differences = verify_differences()
     tasks = DBTaskResult.objects.successful().count()
