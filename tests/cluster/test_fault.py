@@ -97,17 +97,25 @@ def write_table():
     print("\n".join(lines))
 
 
-def test_a_killed_node_loses_no_search_and_no_update(city):
+def one_node_fault(city, label, settle):
+    """Node 2 SIGKILLed under searches and publishes for FAULT_SECONDS, started again, then ``settle(editor,
+    label)``; returns (searchers, updates during the fault, {page id: revision published}, seconds to green)."""
     editor = Editor(editable_pages(city))
     with running_server() as url, Searchers(url) as searchers:
-        editor.run_for(3, "before")
+        editor.run_for(3, f"{label}before")
         searchers.phase = "fault"
         opensearch("kill-node", "2")
-        updates = editor.run_for(FAULT_SECONDS, "fault")
+        updates = editor.run_for(FAULT_SECONDS, f"{label}fault")
         during = dict(editor.published)
         searchers.phase = "recovery"
         green = time_to_green("start-node", "2")
-        editor.run_for(3, "after")  # the next writes replay anything queued meanwhile
+        settle(editor, f"{label}after")
+    return searchers, updates, during, green
+
+
+def test_a_killed_node_loses_no_search_and_no_update(city):
+    # The next writes replay anything queued meanwhile.
+    searchers, updates, during, green = one_node_fault(city, "", lambda editor, label: editor.run_for(3, label))
     missing, stale = missing_and_stale(during)
     differences = verify_differences()
     record("one node of 3 killed", searchers, updates, missing, stale, differences, green, "fault")

@@ -131,31 +131,38 @@ class EngineClient:
 
     # --- indexes and aliases ------------------------------------------------------------------------------------
 
-    def _create_index(self, what, properties, bulk_load=False):
-        """A new concrete index for ``what``; ``properties(kuromoji)`` gives its mapping. ``bulk_load`` (a rebuild
-        fills it before anyone searches it): no refresh and no replicas until :meth:`_end_bulk_load`."""
+    def _create_index(self, what, properties, bulk=False):
+        """A new concrete index for ``what``; ``properties(kuromoji)`` gives its mapping.
+
+        ``bulk``: the index is about to be filled by a rebuild, so it starts without replicas and without
+        periodic refreshes (each document is analysed once, on one node); ``_finish_bulk`` restores both."""
         name = f"{self.alias(what)}-{time.strftime('%Y%m%d%H%M%S')}-{int(time.time() * 1000) % 1000:03d}"
         kuromoji = self.has_kuromoji()
-        settings = {**_analysis(kuromoji), "number_of_replicas": 0 if bulk_load else self.replicas}
-        if bulk_load:
-            settings["refresh_interval"] = "-1"
+        loading = {"number_of_replicas": 0, "refresh_interval": "-1"} if bulk else {}
         self._do(
             self.client.indices.create,
             index=name,
-            body={"settings": settings, "mappings": {"properties": properties(kuromoji)}},
+            body={
+                "settings": {**_analysis(kuromoji), "number_of_replicas": self.replicas, **loading},
+                "mappings": {"properties": properties(kuromoji)},
+            },
         )
         return name
 
-    def _end_bulk_load(self, index, wait_rounds=20):
-        """After a rebuild's bulk load: the usual refresh interval and replicas, every document searchable, and on a
-        cluster the replicas copied (green, checked every 25 s up to ``wait_rounds`` times) before the alias moves."""
-        settings = {"index": {"refresh_interval": None, "number_of_replicas": self.replicas}}
-        self._do(self.client.indices.put_settings, index=index, body=settings)
+    def _finish_bulk(self, index, wait=120):
+        """A bulk-filled index made ready for its alias: refreshed and flushed (its translog is empty, so a node
+        that restarts, even after SIGKILL, opens it from its segments instead of replaying every document), then
+        given its replicas (copied as files) and, on a cluster, waited for until green (at most ``wait`` seconds:
+        a node that is down leaves it yellow, as any index, and the primaries serve it meanwhile)."""
         self._do(self.client.indices.refresh, index=index)
-        for _ in range(wait_rounds if self.replicas else 0):
-            health = self._do(self.client.cluster.health, index=index, wait_for_status="green", timeout="25s")
-            if not health.get("timed_out"):
+        self._do(self.client.indices.flush, index=index)
+        settings_body = {"index": {"number_of_replicas": self.replicas, "refresh_interval": None}}
+        self._do(self.client.indices.put_settings, index=index, body=settings_body)
+        deadline = time.monotonic() + wait
+        while self.replicas and time.monotonic() < deadline:
+            if self._do(self.client.cluster.health, index=index)["status"] == "green":
                 break
+            time.sleep(0.5)
 
     def _alias_exists(self, what):
         return self._do(self.client.indices.exists_alias, name=self.alias(what))

@@ -106,11 +106,10 @@ class DirectorySearch:
             self._bulk_delete(self.alias(INDEX), listing_ids)
 
     def rebuild_listings(self, docs, progress=None, batch=2000):
-        """Fill a new listings index (no refresh, no replicas while loading) and swap the alias to it (searches
-        never see an empty index)."""
-        index = self._create_index(INDEX, listing_properties, bulk_load=True)
+        """Fill a new listings index and swap the alias to it (searches never see an empty index)."""
+        index = self._create_index(INDEX, listing_properties, bulk=True)
         self._bulk_in_batches(index, ((str(doc["listing_id"]), doc) for doc in docs), batch, progress)
-        self._end_bulk_load(index)
+        self._finish_bulk(index)
         self._swap(INDEX, index)
         for old in OLD_INDEXES:
             self._drop_alias(old)

@@ -80,11 +80,11 @@ class PageSearch:
 
     def rebuild(self, progress=None, batch=500):
         """Fill a new pages index with every live, public page and swap the alias to it."""
-        index = self._create_index("pages", page_properties, bulk_load=True)
+        index = self._create_index("pages", page_properties, bulk=True)
         for model in page_types().values():
             pages = model.objects.live().public().exact_type(model).specific().iterator(chunk_size=batch)
             self._bulk_in_batches(index, ((document_key(p), self.page_document(p)) for p in pages), batch, progress)
-        self._end_bulk_load(index)
+        self._finish_bulk(index)
         self._swap("pages", index)
 
     @staticmethod
