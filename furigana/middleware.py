@@ -6,10 +6,11 @@ page, under its own key (``cms.page_cache.cache_key``), apart from the plain one
 
 from django.http import QueryDict
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 from wagtail.models import Site
 
 from cms.page_cache import per_version
-from furigana.html import add_ruby
+from furigana.html import add_ruby, is_japanese
 from furigana.mode import PARAM, wants_furigana
 from furigana.readings import NO_CORRECTIONS, Corrections
 
@@ -57,7 +58,9 @@ class FuriganaMiddleware:
         if not is_public_html(request, response):
             return response
         patch_vary_headers(response, ["Cookie"])
-        if on:
+        # Only a Japanese page (ja, ja-easy) gets ruby: on an English page even the language switcher's 日本語 stays
+        # as it is, like the ルビ link, which such a page does not show either.
+        if on and is_japanese(get_language() or ""):
             response.content = add_ruby(response.content.decode(response.charset), corrections_for(request))
             if response.has_header("Content-Length"):
                 response["Content-Length"] = str(len(response.content))

@@ -17,8 +17,11 @@ HUB = "konan"
 
 def translate(instance, code, strings):
     """``instance`` in the language ``code``, its strings (source text → translation) filled in; others stay as
-    they are. Returns the translated object (a page is published)."""
+    they are. Returns the translated object (a page is published, once: one already translated is left as it is)."""
     locale = Locale.objects.get(language_code=code)
+    is_page = isinstance(instance, Page)
+    if is_page and (done := instance.get_translation_or_none(locale)) is not None:
+        return done  # a second load_demo adds no revision to a page already translated
     # Not wagtail-localize's TranslationCreator: it publishes once the transaction commits (load_demo runs in one),
     # which would put back the untranslated first draft after the translated one.
     source, _created = TranslationSource.get_or_create_from_instance(instance)
@@ -33,7 +36,6 @@ def translate(instance, code, strings):
                 context=segment.context,
                 defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
             )
-    is_page = isinstance(instance, Page)
     translation.save_target(publish=not is_page)  # a page is published here, not once the transaction commits
     target = instance.get_translation(locale)
     if is_page:

@@ -332,6 +332,8 @@ def refresh_hubs():
 
     One query for the hubs and one for every document's (id, hub, path); only the listings that changed hub are
     rewritten (and sent to the engine)."""
+    from wagtail.models import Page
+
     from search.directory.hubs import hub_key, read_hubs
     from search.models import ListingDocument
 
@@ -345,7 +347,8 @@ def refresh_hubs():
         else:
             translated[listing_id] = hub  # its hub is its Japanese source's
     if translated:
-        pages = listing_queryset().filter(pk__in=list(translated)).only("path", "translation_key", "locale_id")
+        # Only what sources() reads: listing_queryset()'s select_related("area") cannot go with only().
+        pages = Page.objects.filter(pk__in=list(translated)).only("path", "translation_key", "locale_id")
         source = languages.sources(list(pages))
         moved += [pk for pk, hub in translated.items() if pk in source and hub != hub_key(source[pk][1], hubs)]
     refresh(moved)

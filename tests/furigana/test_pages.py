@@ -6,10 +6,13 @@ import re
 
 import pytest
 
+from furigana.mode import COOKIE, ON
 from furigana.models import Reading
 from home.factories import ProgramPageFactory, ProgramSessionFactory
+from home.hub_setup import child_by_slug
 from tests.furigana.html_check import html_errors, readings, without_ruby
 from tests.home.test_page_cache import file_caches, stored_pages
+from tests.languages.conftest import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -75,9 +78,15 @@ def test_titles_menu_and_cards_get_ruby_inside_their_links(client, hubs, program
 
 
 def test_an_english_page_gets_no_ruby_and_no_link(client, hubs):
-    response = client.get("/about/?furigana=1", HTTP_ACCEPT_LANGUAGE="en")
-    html = response.content.decode()
-    assert '<html lang="en">' in html and "<ruby>" not in html and "furigana-toggle" not in html
+    """The address's /en/ chooses English (the browser's language no longer does): asked for furigana, by the
+    address or by the ルビ link's cookie, it still shows none, and no ルビ link."""
+    translate(child_by_slug(hubs["a"].site.root_page, "about").specific, "en", title="About us")
+    asked = client.get("/en/about/?furigana=1")
+    client.cookies[COOKIE] = ON
+    for response in (asked, client.get("/en/about/")):
+        html = response.content.decode()
+        assert response.status_code == 200 and '<html lang="en">' in html and "About us" in html
+        assert "<ruby>" not in html and "furigana-toggle" not in html
 
 
 def test_the_ruby_link_turns_furigana_on_and_off_without_javascript(client, hubs):
