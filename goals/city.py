@@ -19,7 +19,7 @@ from goals.eras import fiscal_year_label
 from goals.models import EvaluatedGoal, EvaluationIndexPage, EvaluationPage, NextYearGoal
 from home.business_areas import BusinessArea
 from home.hub_scope import below
-from home.hubs import hub_for_path
+from home.hubs import hub_finder
 
 PERMISSION = "goals.view_city_overview"
 EVALUATED, DECLARED = "evaluated", "declared"
@@ -153,14 +153,15 @@ def hub_columns(hubs, year, area=""):
             Prefetch("next_goals", NextYearGoal.objects.filter(area_rows).select_related("goal"), "declared"),
         )
     )
+    hub_of = hub_finder(hubs)  # the hubs' trees and their translations, read once
     for document in documents:
-        column = columns[hub_for_path(document.path, hubs).pk]
+        column = columns[hub_of(document.path).pk]
         column.document = document
         column.state = EVALUATED if document.fiscal_year == year else DECLARED
         found = document.evaluated if column.state == EVALUATED else document.declared
         column.rows = [goal_row(row, column.state) for row in found]
     for index_page in EvaluationIndexPage.objects.filter(scope).order_by("path"):
-        column = columns[hub_for_path(index_page.path, hubs).pk]
+        column = columns[hub_of(index_page.path).pk]
         column.index = column.index or index_page
     return list(columns.values())
 

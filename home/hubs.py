@@ -33,12 +33,21 @@ def hub_tree_roots(hubs):
     """[(tree path, hub)] of each hub's home page and of its translations (the hub's trees in other languages,
     siblings of its home page under the tree root: docs/languages.md), in one query."""
     hubs = list(hubs)
-    keys = {hub.site.root_page.translation_key: hub for hub in hubs}
-    translated = Page.objects.filter(translation_key__in=keys, depth__in={hub.site.root_page.depth for hub in hubs})
-    roots = [(hub.site.root_page.path, hub) for hub in hubs]
-    for path, key in translated.values_list("path", "translation_key"):
-        if all(path != root for root, _hub in roots):
-            roots.append((path, keys[key]))
+    missing = [hub for hub in hubs if not hasattr(hub, "_tree_paths")]
+    if missing:  # each hub row keeps its trees: finding many pages' hubs reads them once, not once per page
+        keys = {hub.site.root_page.translation_key: hub for hub in missing}
+        found = {hub.pk: [hub.site.root_page.path] for hub in missing}
+        depths = {hub.site.root_page.depth for hub in missing}
+        for path, key in Page.objects.filter(translation_key__in=keys, depth__in=depths).values_list(
+            "path", "translation_key"
+        ):
+            if path not in found[keys[key].pk]:
+                found[keys[key].pk].append(path)
+        for hub in missing:  # set once complete: hub rows kept by the process (per_version) are shared by threads
+            hub._tree_paths = found[hub.pk]
+    roots = [(hub._tree_paths[0], hub) for hub in hubs]
+    for hub in hubs:
+        roots += [(path, hub) for path in hub._tree_paths[1:] if all(path != root for root, _hub in roots)]
     return roots
 
 

@@ -188,7 +188,10 @@ class FreshnessPanel(Component):
 
 class KeepersMenuItem(MenuItem):
     def is_shown(self, request):
-        return may_keep_listings(request.user)
+        # one query per request, not one per menu item of the group
+        if not hasattr(request, "_may_keep_listings"):
+            request._may_keep_listings = may_keep_listings(request.user)
+        return request._may_keep_listings
 
 
 @hooks.register("register_admin_urls")

@@ -139,10 +139,10 @@ def live_listings(hubs=()):
     """Every live, public listing (of these hub keys; none: every hub) in the directory's reading order (from the
     search layer), with its relations and its hub (``page.hub``)."""
     from search.directory import all_listing_ids
-    from search.directory.hubs import hub_of, read_hubs
+    from search.directory.hubs import hub_finder, read_hubs
 
     ids = all_listing_ids(hubs=hubs)
-    every_hub = read_hubs()
+    hub_of = hub_finder(read_hubs())
     pages = {}
     for start in range(0, len(ids), 500):
         chunk = (
@@ -161,7 +161,7 @@ def live_listings(hubs=()):
         pages.update((page.pk, page) for page in chunk)
     listed = [pages[pk] for pk in ids if pk in pages]
     for page in listed:
-        page.hub = hub_of(page.path, every_hub)
+        page.hub = hub_of(page.path)
     return listed
 
 

@@ -19,7 +19,7 @@ from django.utils.datastructures import MultiValueDict
 from home.paging import PageNumbers
 from resources_directory.today import annotate
 from search import languages
-from search.directory.hubs import ALL, hub_list, hub_of
+from search.directory.hubs import ALL, hub_finder, hub_list
 from search.directory.open_now import open_now_ids
 from search.directory.pages import listings_in_order
 from search.directory.query import DirectoryQuery, parse_keywords
@@ -201,9 +201,10 @@ def search_directory(
     hits = get_engine().search_directory(query)
     facet_counts = {name: hits.facets.get(name, {}) for name in FACETS} if facets else {}
     hubs = filterset.hubs
+    hub_of = hub_finder(hubs)  # the hubs' trees (and their translations) read once, not once per listing
     items = listings_in_order(hits.ids, query.origin, now)
     for item in items:
-        item.hub = hub_of(item.path, hubs)
+        item.hub = hub_of(item.path)
     annotate(items, now)  # next opening, live status and closures (the hub's too)
     return DirectoryResult(
         count=hits.count,

@@ -205,7 +205,7 @@ def _directory_ids(paths):
 def documents_for(pages):
     """Documents of these specific pages (live and public ones only): programs, parents and hubs read in one query
     each, whatever the number of pages."""
-    from search.directory.hubs import hub_key, read_hubs
+    from search.directory.hubs import hub_keys, read_hubs
 
     restricted = _restricted_paths()
     pages = [p for p in pages if p.live and _is_public(p, restricted)]
@@ -215,13 +215,11 @@ def documents_for(pages):
     directories = _directory_ids([source_path for _pk, source_path in source.values()])
     translated = languages.translations(pages)
     programs = _programs_by_venue([p.pk for p in pages])
-    hubs = read_hubs()
+    hub_key = hub_keys(read_hubs())
     docs = []
     for page in pages:
         path = source[page.pk][1]
-        doc = build_document(
-            page, programs.get(page.pk, ()), directories[path], hub_key(path, hubs), translated[page.pk]
-        )
+        doc = build_document(page, programs.get(page.pk, ()), directories[path], hub_key(path), translated[page.pk])
         doc["source_point"] = (page.latitude, page.longitude)
         docs.append(doc)
     return docs
@@ -334,23 +332,23 @@ def refresh_hubs():
     rewritten (and sent to the engine)."""
     from wagtail.models import Page
 
-    from search.directory.hubs import hub_key, read_hubs
+    from search.directory.hubs import hub_keys, read_hubs
     from search.models import ListingDocument
 
-    hubs = read_hubs()
+    hub_key = hub_keys(read_hubs())
     rows = ListingDocument.objects.values_list("listing_id", "hub", "listing__path", "locale")
     default = ("", languages.default_language())
     moved, translated = [], {}
     for listing_id, hub, path, locale in rows.iterator(chunk_size=5000):
         if locale in default:
-            moved += [listing_id] if hub != hub_key(path, hubs) else []
+            moved += [listing_id] if hub != hub_key(path) else []
         else:
             translated[listing_id] = hub  # its hub is its Japanese source's
     if translated:
         # Only what sources() reads: listing_queryset()'s select_related("area") cannot go with only().
         pages = Page.objects.filter(pk__in=list(translated)).only("path", "translation_key", "locale_id")
         source = languages.sources(list(pages))
-        moved += [pk for pk, hub in translated.items() if pk in source and hub != hub_key(source[pk][1], hubs)]
+        moved += [pk for pk, hub in translated.items() if pk in source and hub != hub_key(source[pk][1])]
     refresh(moved)
     return moved
 

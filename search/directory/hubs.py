@@ -23,16 +23,29 @@ def hub_list():
 
 
 def hub_of(path, hubs):
-    """The hub (HubSettings) whose home page is above this tree path, or None."""
+    """The hub (HubSettings) whose home page is above this tree path, or None. For one path: many paths go through
+    ``hub_finder`` once (it reads the hubs' translated trees in one query)."""
     from home.hubs import hub_for_path
 
     return hub_for_path(path, hubs)
 
 
-def hub_key(path, hubs):
-    """The key a search document records for a listing at this path ("" outside every hub)."""
-    hub = hub_of(path, hubs)
-    return (hub.slug or "") if hub is not None else ""
+def hub_finder(hubs):
+    """A function tree path → hub (or None), the hubs' trees (and their translations) read once."""
+    from home.hubs import hub_finder as finder
+
+    return finder(hubs)
+
+
+def hub_keys(hubs):
+    """A function tree path → the key a search document records for a listing there ("" outside every hub)."""
+    find = hub_finder(hubs)
+
+    def key(path):
+        hub = find(path)
+        return (hub.slug or "") if hub is not None else ""
+
+    return key
 
 
 def hub_json(hub):

@@ -88,7 +88,7 @@ def test_facets_count_per_category_area_and_amenity(places):
     assert result.facets["category"] == {"salon": 1, "park": 1}
     assert result.facets["area"] == {"hino": 2}
     assert result.facets["hub"] == {"konan": 3}  # every place of the demo hub for 12 months (電話相談 too)
-    empty = {"category": {}, "area": {}, "amenity": {}, "hub": {}}
+    empty = {"category": {}, "area": {}, "amenity": {}, "hub": {}, "lang_staff": {}}
     assert search_directory({"q": "存在しない"}, now=MONDAY).facets == empty
 
 
@@ -134,9 +134,10 @@ def test_constant_number_of_queries_whatever_the_page_size(directory, taxonomy, 
         assert len(result.items) == count
         for item in result.items:
             list(item.categories.all()), item.area, item.next_open
-    # the hubs, synonyms, the count and facets (one GROUP BY), the nearest ids, the pages, 3 prefetches,
-    # the live statuses and the hubs' closures (resources_directory.today)
-    assert len(queries) == 10
+    # the hubs, their translated home pages (one query, for every listing's hub: home.hubs.hub_tree_roots), synonyms,
+    # the count and facets (one GROUP BY), the nearest ids, the pages, 3 prefetches, the live statuses and the hubs'
+    # closures (resources_directory.today)
+    assert len(queries) == 11
 
 
 AGE_RANGES = [(None, None), (0, 11), (6, 6), (12, 35), (None, 5), (36, None), (0, 216)]
