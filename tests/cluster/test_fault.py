@@ -113,6 +113,14 @@ def one_node_fault(city, label, settle):
     return searchers, updates, during, green
 
 
+def kill_every_node(searchers):
+    """SIGKILL the three nodes (a power cut); the searchers' answers from then on count as "down"."""
+    searchers.phase = "killing"
+    for node in ("1", "2", "3"):
+        opensearch("kill-node", node)
+    searchers.phase = "down"
+
+
 def test_a_killed_node_loses_no_search_and_no_update(city):
     # The next writes replay anything queued meanwhile.
     searchers, updates, during, green = one_node_fault(city, "", lambda editor, label: editor.run_for(3, label))
@@ -152,10 +160,7 @@ def test_a_rebuild_under_load_never_answers_empty(city):
 def test_the_whole_cluster_down_the_database_answers_and_the_queue_drains(city):
     editor = Editor(editable_pages(city))
     with running_server() as url, Searchers(url) as searchers:
-        searchers.phase = "killing"
-        for node in ("1", "2", "3"):
-            opensearch("kill-node", node)
-        searchers.phase = "down"
+        kill_every_node(searchers)
         updates = editor.run_for(10, "down")
         during = dict(editor.published)
         queued = PendingIndexChange.objects.count()

@@ -17,7 +17,14 @@ from cms.settings.base import task_backends
 from search.models import PendingIndexChange
 from tests.cluster.conftest import ENGINE_URLS, REPO, opensearch
 from tests.cluster.load import Editor, Searchers, running_server
-from tests.cluster.test_fault import editable_pages, missing_and_stale, one_node_fault, record, verify_differences
+from tests.cluster.test_fault import (
+    editable_pages,
+    kill_every_node,
+    missing_and_stale,
+    one_node_fault,
+    record,
+    verify_differences,
+)
 from tests.tasks.conftest import database_url
 
 pytestmark = [pytest.mark.cluster, pytest.mark.usefixtures("db_access")]
@@ -82,10 +89,7 @@ def test_a_killed_node_with_a_task_worker(city, worker):
 def test_the_whole_cluster_down_with_a_task_worker(city, worker):
     editor = Editor(editable_pages(city))
     with running_server() as url, Searchers(url) as searchers:
-        searchers.phase = "killing"
-        for node in ("1", "2", "3"):
-            opensearch("kill-node", node)
-        searchers.phase = "down"
+        kill_every_node(searchers)
         updates = editor.run_for(10, "w-down")
         during = dict(editor.published)
         deadline = time.monotonic() + 120
