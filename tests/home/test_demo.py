@@ -19,7 +19,9 @@ def snapshot():
         "pages": list(Page.objects.order_by("path").values_list("path", "title", "live", "latest_revision_id")),
         "revisions": Revision.objects.count(),
         "sessions": list(ProgramSession.objects.order_by("pk").values_list("page_id", "frequency", "date")),
-        "areas": list(Area.objects.order_by("slug", "pk").values_list("slug", "name", "latitude", "longitude", "hub_id")),
+        "areas": list(
+            Area.objects.order_by("slug", "pk").values_list("slug", "name", "latitude", "longitude", "hub_id")
+        ),
         "categories": list(Category.objects.order_by("slug", "pk").values_list("slug", "name")),
         "listings": list(ListingPage.objects.order_by("pk").values_list("pk", "area_id", "latitude", "longitude")),
         "sites": list(Site.objects.order_by("pk").values_list("hostname", "port", "root_page_id", "is_default_site")),
