@@ -210,7 +210,7 @@ def print_costs(sample):
     full = per_doc(
         lambda d, t, p: (
             [japanese.index_text(t[k]) for k in ("name", "organisation", "body")]
-            + [documents._short_text_tokens(t["labels"])]
+            + [documents._short_text_tokens(t["labels"], "ja")]
         )
     )
     built = [engine_document(n) for n in range(sample)]
