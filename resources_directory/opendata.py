@@ -138,8 +138,9 @@ def listing_row(page, request=None):
 def live_listings(hubs=()):
     """Every live, public listing (of these hub keys; none: every hub) in the directory's reading order (from the
     search layer), with its relations and its hub (``page.hub``)."""
+    from home.hubs import hub_finder
     from search.directory import all_listing_ids
-    from search.directory.hubs import hub_finder, read_hubs
+    from search.directory.hubs import read_hubs
 
     ids = all_listing_ids(hubs=hubs)
     hub_of = hub_finder(read_hubs())

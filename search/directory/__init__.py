@@ -16,10 +16,11 @@ from datetime import timedelta
 from django.utils import timezone, translation
 from django.utils.datastructures import MultiValueDict
 
+from home.hubs import hub_finder
 from home.paging import PageNumbers
 from resources_directory.today import annotate
 from search import languages
-from search.directory.hubs import ALL, hub_finder, hub_list
+from search.directory.hubs import ALL, hub_list
 from search.directory.open_now import open_now_ids
 from search.directory.pages import listings_in_order
 from search.directory.query import DirectoryQuery, parse_keywords

@@ -24,21 +24,16 @@ def hub_list():
 
 def hub_of(path, hubs):
     """The hub (HubSettings) whose home page is above this tree path, or None. For one path: many paths go through
-    ``hub_finder`` once (it reads the hubs' translated trees in one query)."""
+    ``home.hubs.hub_finder`` once (it reads the hubs' translated trees in one query)."""
     from home.hubs import hub_for_path
 
     return hub_for_path(path, hubs)
 
 
-def hub_finder(hubs):
-    """A function tree path → hub (or None), the hubs' trees (and their translations) read once."""
-    from home.hubs import hub_finder as finder
-
-    return finder(hubs)
-
-
 def hub_keys(hubs):
     """A function tree path → the key a search document records for a listing there ("" outside every hub)."""
+    from home.hubs import hub_finder
+
     find = hub_finder(hubs)
 
     def key(path):
