@@ -6,17 +6,23 @@ another locale (the translation editor, its PO download and upload then check th
 routes first ask for the right to edit the original: a page of one of the user's hubs, a hub-owned snippet (an area)
 of one of them, a shared snippet (a category) its keepers may change. Japanese-only pages (evaluation documents, the
 hub's official record: ``japanese_only``) are never translated: 404, and a subtree translation leaves them out.
+
+Its translations report lists only the translations of what the user may translate (``HubTranslationsReportView``):
+before, any editor saw the titles of every hub's translated pages there.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from wagtail.admin.auth import require_admin_access
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin, get_translatable_models
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import TranslationSource
+from wagtail_localize.views.report import TranslationsReportView
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
@@ -65,8 +71,27 @@ def update(request, translation_source_id):
     return UpdateTranslationsView.as_view()(request, translation_source_id=translation_source_id)
 
 
+def translatable_by(user):
+    """A Q on wagtail-localize's Translation: those whose source (a page, a snippet) the user may change."""
+    if user.is_superuser:
+        return Q()
+    allowed = Q(pk__in=[])
+    for model in get_translatable_models():
+        editable = policy_registry.get_by_type(model).instances_user_has_permission_for(user, "change")
+        keys = editable.values("translation_key")
+        allowed |= Q(source__object__content_type=ContentType.objects.get_for_model(model), source__object_id__in=keys)
+    return allowed
+
+
+class HubTranslationsReportView(TranslationsReportView):
+    def get_queryset(self):
+        return super().get_queryset().filter(translatable_by(self.request.user)).order_by("-created_at", "-pk")
+
+
 urlpatterns = [
     path("localize/submit/page/<int:page_id>/", submit_page),
     path("localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/", submit_snippet),
     path("localize/update/<int:translation_source_id>/", update),
+    path("localize/reports/translations/", HubTranslationsReportView.as_view()),
+    path("localize/reports/translations/results/", HubTranslationsReportView.as_view(results_only=True)),
 ]

@@ -10,6 +10,7 @@ import io
 
 import polib
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation
@@ -163,3 +164,43 @@ def test_city_staff_translate_categories_and_the_directory_filter_stays_the_same
     en = client.get("/en/directory/", {"category": "salon"}).content.decode()
     assert "こうなん子育てサロン" in ja and "こうなん子育てサロン" in en
     assert "Parent and baby group" in en
+
+
+def submit_url(page):
+    return reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+
+
+@pytest.mark.django_db
+def test_the_translate_button_shows_only_on_pages_the_user_may_translate(client, home, listing):
+    log_in(client, make_staff_user("editor"))
+    evaluations = EvaluationIndexPage.objects.child_of(home).get()
+    assert submit_url(listing) in client.get(reverse("wagtailadmin_pages:edit", args=[listing.pk])).content.decode()
+    edit_evaluations = client.get(reverse("wagtailadmin_pages:edit", args=[evaluations.pk]))
+    assert submit_url(evaluations) not in edit_evaluations.content.decode()
+    explorer = client.get(reverse("wagtailadmin_explore", args=[home.pk])).content.decode()
+    assert submit_url(evaluations) not in explorer
+    assert submit_url(DirectoryPage.objects.child_of(home).get()) in explorer  # positive control
+
+
+@pytest.mark.django_db
+def test_the_translations_report_lists_only_the_users_hub(client, home, listing, hub_b):
+    editor_a, editor_b = make_staff_user("editor"), make_staff_user("editor", hub=hub_b, username="editor-b")
+    directory_b = DirectoryPage.objects.child_of(hub_b.site.root_page).get()
+    listing_b = ListingPageFactory(parent=directory_b, slug="sora", title="そらのひろば")
+    for editor, page in ((editor_a, listing), (editor_b, listing_b)):
+        client.logout()
+        log_in(client, editor)
+        assert submit(client, page, "en").status_code == 302
+    report = reverse("wagtail_localize:translations_report")
+    results = reverse("wagtail_localize:translations_report_results")
+    for user, own, other in ((editor_a, listing, listing_b), (editor_b, listing_b, listing)):
+        client.logout()
+        log_in(client, user)
+        for url in (report, results, f"{report}?source_title={other.title[:3]}"):
+            html = client.get(url).content.decode()
+            assert other.title not in html, url
+        assert own.title in client.get(report).content.decode()
+    client.logout()
+    log_in(client, get_user_model().objects.create_superuser("admin", "admin@x.invalid", "test-password-123"))
+    html = client.get(report).content.decode()
+    assert listing.title in html and listing_b.title in html
