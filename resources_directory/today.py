@@ -2,11 +2,13 @@
 next opening honouring both. One function for the listing page, the result cards, the map, the APIs.
 
 ``annotate(items, now)`` works on listing pages that already carry their hours and closures (prefetched) and their
-``hub`` (a HubSettings or None): two queries (the statuses of these ids, the hubs' closures), whatever the count.
+``hub`` (a HubSettings or None): two queries (the statuses of these places, the hubs' closures), whatever the count.
+Staff set a status on the Japanese listing; its translations (same ``translation_key``) show the same status.
 """
 
 from datetime import timedelta
 
+from django.db.models import F
 from django.utils.translation import gettext
 
 from resources_directory.models.hours import next_opening
@@ -31,13 +33,19 @@ def hub_closures(hub_ids, today):
     return found
 
 
-def annotate(items, now=None, statuses=None, closures_by_hub=None):
+def statuses_of(items):
+    """{translation key: LiveStatus} of these listings, whatever their language, in one query."""
+    keys = {item.translation_key for item in items}
+    rows = LiveStatus.objects.filter(listing__translation_key__in=keys).annotate(key=F("listing__translation_key"))
+    return {row.key: row for row in rows}
+
+
+def annotate(items, now=None, closures_by_hub=None):
     """Set ``next_open``, ``live`` ((LiveStatus, until) or None), ``coming_closure``, ``closed_today`` and
     ``hub_closures`` on each item; returns the items."""
     now = local(now)
     today = now.date()
-    if statuses is None:
-        statuses = {row.listing_id: row for row in LiveStatus.objects.filter(listing_id__in=[i.pk for i in items])}
+    statuses = statuses_of(items)
     if closures_by_hub is None:
         closures_by_hub = hub_closures([i.hub.pk for i in items if getattr(i, "hub", None) is not None], today)
     for item in items:
@@ -46,7 +54,7 @@ def annotate(items, now=None, statuses=None, closures_by_hub=None):
         item.hub_closures = closures_by_hub.get(hub.pk if hub else None, [])
         closures = list(item.closures.all()) + item.hub_closures
         item.next_open = next_opening(hours, closures, now)
-        item.live = shown_status(statuses.get(item.pk), hours, closures, now)
+        item.live = shown_status(statuses.get(item.translation_key), hours, closures, now)
         item.coming_closure = coming_closure(closures, today)
         item.closed_today = any(closure.covers(today) for closure in closures)
     return items

@@ -3,7 +3,7 @@
 A place is open now when one of its opening periods for today's rules (every week, 第n, last) contains the time,
 no closure covers today (its own, or its hub's ``HubClosure``), and its staff have not set "closed" today. The ids
 go to the backend as a filter (``DirectoryQuery.only_ids``), so the database and the engine rank, count and
-facet the same set, and a status change needs no reindex.
+facet the same set, and a status change needs no reindex. A status set on a listing holds for its translations.
 """
 
 from django.utils import timezone
@@ -30,5 +30,6 @@ def open_now_ids(now=None):
         ids -= set(ListingPage.objects.filter(below(paths)).values_list("pk", flat=True))
     start_of_day = now.replace(hour=0, minute=0, second=0, microsecond=0)
     closed = LiveStatus.objects.filter(state=LiveState.CLOSED, set_at__gte=start_of_day, set_at__lte=now)
-    ids -= set(closed.values_list("listing_id", flat=True))
+    closed_keys = closed.values("listing__translation_key")  # the Japanese listing's status holds for its translations
+    ids -= set(ListingPage.objects.filter(translation_key__in=closed_keys).values_list("pk", flat=True))
     return sorted(ids)
