@@ -6,15 +6,31 @@ Nothing of Wagtail is forked: we subclass the vendor backend Wagtail picks for t
   the object's language (its locale: Japanese, English stems, bigrams; our indexer wraps ``prepare_value``;
   entries are written in bulk), so the admin search benefits too;
 * turn a query string into Wagtail query objects (``And``/``Or``/``Phrase``/``PlainText``) over the same tokens.
+  A query of no stated language (the admin's searches, choosers, the Wagtail API) is read as Japanese and, when it
+  has Latin letters, as English too (stems), either matching: an editor finds "Nursing rooms" by "room". The admin's
+  page search and page chooser hand over Wagtail query objects (``parse_query_string``: ``PlainText``, ``Phrase``,
+  an ``And`` of them) rather than text: their words are analysed the same way (before, 授乳室 found nothing there:
+  the vendor looked for the token 授乳室 in a stream of bigrams). Our own analysed parts are ``AnalysedText`` /
+  ``AnalysedPhrase`` and are never analysed twice.
 
 Configure with ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.wagtail_database"}}``.
 """
+
+import re
 
 from django.db import connection
 from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
 from search import languages
+
+
+class AnalysedText(PlainText):
+    """Tokens of our analysis (search.languages), passed to the vendor's compiler as they are."""
+
+
+class AnalysedPhrase(Phrase):
+    """A sequence of tokens of our analysis (bigrams, a reading), passed to the vendor's compiler as it is."""
 
 
 def build_query(query_string, *, loose=False, language="ja"):
@@ -25,14 +41,39 @@ def build_query(query_string, *, loose=False, language="ja"):
     """
     if loose:
         toks = languages.loose_tokens(query_string, language)
-        return PlainText(" ".join(toks), operator="or") if toks else None
+        return AnalysedText(" ".join(toks), operator="or") if toks else None
     parts = []
     for alternatives in languages.query_terms(query_string, language):
-        options = [Phrase(" ".join(seq)) if len(seq) > 1 else PlainText(seq[0]) for seq in alternatives]
+        options = [AnalysedPhrase(" ".join(seq)) if len(seq) > 1 else AnalysedText(seq[0]) for seq in alternatives]
         parts.append(options[0] if len(options) == 1 else Or(options))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else And(parts)
+
+
+_LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+
+
+def build_query_any_language(query_string):
+    """The Japanese query, or with Latin letters either it or the English one (``build_query``)."""
+    japanese = build_query(query_string)
+    english = build_query(query_string, language="en") if _LATIN.search(query_string) else None
+    if japanese is None or english is None:
+        return japanese or english
+    return Or([japanese, english])
+
+
+def typed_words(query):
+    """The words of a query object Wagtail built from what a user typed (``PlainText``, ``Phrase``, an ``And`` of
+    them), or None for anything else (our analysed parts, ``MatchAll``...)."""
+    if isinstance(query, (AnalysedText, AnalysedPhrase)):
+        return None
+    if isinstance(query, (PlainText, Phrase)):
+        return query.query_string
+    if isinstance(query, And):
+        words = [typed_words(part) for part in query.subqueries]
+        return None if None in words else " ".join(words)
+    return None
 
 
 class _JapaneseIndexMixin:
@@ -63,8 +104,9 @@ class _JapaneseIndexMixin:
 
 class _JapaneseBackendMixin:
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
-        if isinstance(query, str):
-            built = build_query(query)
+        text = query if isinstance(query, str) else typed_words(query)
+        if text is not None:
+            built = build_query_any_language(text)
             query = "" if built is None else built
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
 

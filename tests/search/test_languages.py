@@ -285,3 +285,21 @@ def test_the_database_stemmer_and_the_engines_analysers_agree_word_for_word():
     for text, code in (("亲子游乐场", "zh-hans"), ("놀이방", "ko")):
         bigrams = analyse_on_node(["cjk_width", "lowercase", "cjk_bigram"], text)
         assert bigrams == languages.query_terms(text, code)[0][0], text
+
+
+def test_the_admin_search_and_chooser_find_japanese_words_and_any_form_of_an_english_one(pages, client, home):
+    from tests.conftest import log_in, make_staff_user
+
+    log_in(client, make_staff_user("editor"))
+    for q, found, absent in (
+        ("room", "Nursing rooms", "Playgroups"),
+        ("rooms", "Nursing rooms", "Playgroups"),
+        ("playgroup", "Playgroups", "Nursing rooms"),
+        ("twin", "Twin club", "Playgroups"),
+        ("授乳室", "授乳室のある場所", "親子のひろば"),  # three kanji: the vendor alone found nothing
+        ('"沐浴レッスン"', "沐浴レッスン", "親子のひろば"),
+        ("じゅにゅう", "授乳室のある場所", "親子のひろば"),  # the reading
+    ):
+        for url in ("/admin/pages/search/", "/admin/choose-page/search/"):
+            html = client.get(url, {"q": q}).content.decode()
+            assert found in html and absent not in html, (url, q)
