@@ -196,10 +196,14 @@ class ProgramPage(Page):
     def get_context(self, request, *args, **kwargs):
         from bookings.availability import attach_places
         from home.agenda import program_occurrences, today
+        from languages.locales import original
 
         context = super().get_context(request, *args, **kwargs)
         start = today()
-        occurrences = program_occurrences(self, start, start + timedelta(days=UPCOMING_DAYS))
+        # A translation shows its Japanese program's dates: their cancellations, places and booking links (the
+        # copied sessions of a translation are never booked, cancelled or counted; the agenda lists originals too).
+        program = self if self.pk is None else original(self)
+        occurrences = program_occurrences(program, start, start + timedelta(days=UPCOMING_DAYS))
         # Places left on each date shown (one query), for a program booked on this site.
         shown = attach_places(occurrences[:12])
         context.update(occurrences=shown, more_occurrences=len(occurrences) > 12)
