@@ -13,10 +13,9 @@ The order is Wagtail's own (the database backends' score, ties by id), reproduce
   (id, type) rows; migration 0006 gives its match an expression index.
 """
 
-import operator
-
 from django.db import connection
-from django.db.models import CharField
+from django.db.models import CharField, Exists, F, IntegerField, OuterRef
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from modelsearch.query import And, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
@@ -28,32 +27,56 @@ def matches(backend, queryset, query):
     best first."""
     if connection.vendor == "sqlite":
         return _sqlite_matches(backend, queryset, query)
-    results = backend.search(query, queryset.order_by(), order_by_relevance=True)
-    return list(results.get_queryset().values_list("pk", "content_type_id"))
+    return _postgres_matches(backend, queryset, query)
 
 
-def _balanced(op, functions):
-    """One function of bm25 combining ``functions`` with ``op`` in modelsearch's ``balanced_reduce`` order."""
-    if len(functions) == 1:
-        return functions[0]
-    middle = len(functions) // 2
-    left, right = _balanced(op, functions[:middle]), _balanced(op, functions[middle:])
-    return lambda bm25: op(left(bm25), right(bm25))
+def _postgres_matches(backend, queryset, query):
+    from django.contrib.postgres.search import SearchVectorField
+    from modelsearch.backends.database.postgres.postgres import IndexEntry
+
+    compiler = backend.search(query, queryset, order_by_relevance=False).query_compiler
+    config = compiler.get_config(backend)
+    # Wagtail's score: its rank expression over the entry's (title, title_norm) and (body, 1.0) vectors.
+    score = compiler._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
+    rows = (
+        IndexEntry.objects.annotate(text=RawSQL(f"{IndexEntry._meta.db_table}.title_body", [], SearchVectorField()))
+        .filter(text=compiler.build_tsquery(query, config=config))  # title || body, stored (migration 0008)
+        .filter(content_type__in=get_descendants_content_types_pks(Page))
+        .filter(Exists(queryset.order_by().annotate(oid=Cast("pk", CharField())).filter(oid=OuterRef("object_id"))))
+        .annotate(page_id=Cast("object_id", IntegerField()), score=score)
+        .order_by(F("score").desc(), F("page_id").desc())  # Wagtail's order: the score, then the page id, descending
+        .values_list("page_id", "content_type_id")
+    )
+    return list(rows)
 
 
-def _ranker(query):
-    """A function giving, for a row's ``bm25()``, the value of modelsearch's SQLite ``build_tsrank`` expression for
-    ``query`` (the same operations in the same order, so the same float); made once per search, called per row."""
+def _rank_source(query):
+    """Python source of modelsearch's SQLite ``build_tsrank`` expression for ``query`` in terms of a row's ``bm25()``
+    (``b``): the same operations in the same order (``balanced_reduce`` pairs), so the same float."""
     if isinstance(query, (Phrase, PlainText, Not)):
-        return lambda bm25: bm25
-    parts = [_ranker(sub) for sub in query.subqueries]
+        return "b"
+    parts = [_rank_source(sub) for sub in query.subqueries]
     if isinstance(query, And):
-        product = _balanced(operator.mul, [lambda bm25, part=part: 1 + part(bm25) for part in parts])
-        return lambda bm25: product(bm25) - 1
+        return f"({_balanced(' * ', [f'(1 + {part})' for part in parts])} - 1)"
     if isinstance(query, Or):
-        total, count = _balanced(operator.add, parts), len(parts) or 1
-        return lambda bm25: total(bm25) / count
+        return f"({_balanced(' + ', parts)} / {len(parts) or 1})"
     raise NotImplementedError(type(query).__name__)
+
+
+def _balanced(op, sources):
+    """``sources`` combined with ``op`` in modelsearch's ``balanced_reduce`` order (halves, left first)."""
+    if len(sources) == 1:
+        return sources[0]
+    middle = len(sources) // 2
+    return f"({_balanced(op, sources[:middle])}{op}{_balanced(op, sources[middle:])})"
+
+
+def _scorer(query):
+    """A function of the matched rows (page id, text id, content type, title_norm, bm25) giving (score, text id,
+    page id, content type) per row, compiled once per search from the query's rank expression. Wagtail's vectors:
+    (title, title_norm) and (body, 1.0), each rank times its boost, summed."""
+    source = f"lambda rows: [(v * n + v * 1.0, o, p, c) for p, o, c, n, b in rows for v in ({_rank_source(query)},)]"
+    return eval(source, {})  # noqa: S307 - built above from the query's structure only, never from its text
 
 
 def _sqlite_matches(backend, queryset, query):
@@ -64,23 +87,20 @@ def _sqlite_matches(backend, queryset, query):
     match = MatchExpression(
         compiler.fields or compiler.FTS_TABLE_FIELDS, compiler.build_search_query(normalize(query), config=None)
     )
-    allowed = queryset.order_by().annotate(oid=Cast("pk", CharField())).values("oid")
     rows = (
         SQLiteFTSIndexEntry.objects.filter(match)
         .filter(index_entry__content_type__in=get_descendants_content_types_pks(Page))
-        .filter(index_entry__object_id__in=allowed)
+        .annotate(page_id=Cast("index_entry__object_id", IntegerField()))
+        # The page conditions per match, through the page's primary key (not a list of every allowed page's id).
+        .filter(Exists(queryset.order_by().filter(pk=OuterRef("page_id"))))
         .annotate(bm25=BM25())
-        .values_list("index_entry__object_id", "index_entry__content_type_id", "index_entry__title_norm", "bm25")
+        .values_list(
+            "page_id", "index_entry__object_id", "index_entry__content_type_id", "index_entry__title_norm", "bm25"
+        )
     )
     with connection.cursor() as cursor:  # thousands of rows of plain values: no per-row converters
         cursor.execute(*rows.query.sql_with_params())
-        rows = cursor.fetchall()
-    rank = _ranker(query)
-    scored = []
-    for object_id, content_type_id, title_norm, bm25 in rows:
-        value = rank(bm25)
-        # Wagtail's vectors: (title, title_norm) and (body, 1.0), each rank times its boost, summed.
-        scored.append((value * title_norm + value * 1.0, object_id, content_type_id))
+        scored = _scorer(query)(cursor.fetchall())
     scored.sort(key=lambda row: row[1], reverse=True)  # ties: the text id, descending
     scored.sort(key=lambda row: row[0])  # stable: the score, ascending (bm25 is negative)
-    return [(int(object_id), content_type_id) for _score, object_id, content_type_id in scored]
+    return [(page_id, content_type_id) for _score, _text_id, page_id, content_type_id in scored]
