@@ -3,14 +3,18 @@
 The type facet's counts, the total and the result page all come from these rows, so a search runs the full-text
 match once (before: once to count per type, once more to rank the page, and again for a type filter).
 
-The order is Wagtail's own (the database backends' score, ties by id), reproduced exactly:
+The order is Wagtail's own (the database backends' score, ties by id), reproduced exactly. The page conditions
+(live, public, locale, hub) are checked per match through the page's key (an ``EXISTS``), not by listing every
+allowed page's id on each search.
 
 * SQLite: Wagtail's rank is an expression of ``bm25()`` (one call per query part and column, each giving the same
-  value for a row); the query reads ``bm25()`` once per row and the expression is evaluated here, with the same
-  floating-point operations in the same order (``modelsearch``'s ``build_tsrank`` and ``balanced_reduce``), so the
-  scores are bit for bit Wagtail's. Ties: the index entry's text id, descending, as before.
-* PostgreSQL: Wagtail's own ranked queryset (``ts_rank`` over ``title || body``, ties by id descending), read as
-  (id, type) rows; migration 0006 gives its match an expression index.
+  value for a row); the query reads ``bm25()`` once per row (materialised) and orders by the expression written in
+  SQL with the same floating-point operations in the same order (``modelsearch``'s ``build_tsrank`` and
+  ``balanced_reduce``), so the scores are bit for bit Wagtail's. Ties: the index entry's text id, descending.
+* PostgreSQL: Wagtail's own score expression (``ts_rank`` of each query part over the entry's title and body,
+  built by its query compiler), ties by page id descending; the match is on the entry's stored ``title_body``
+  (``title || body``, migration 0008, GIN-indexed), so the index hits are rechecked without concatenating two
+  vectors per row.
 """
 
 from django.db import connection
@@ -51,8 +55,8 @@ def _postgres_matches(backend, queryset, query):
 
 
 def _rank_source(query):
-    """Python source of modelsearch's SQLite ``build_tsrank`` expression for ``query`` in terms of a row's ``bm25()``
-    (``b``): the same operations in the same order (``balanced_reduce`` pairs), so the same float."""
+    """SQL of modelsearch's SQLite ``build_tsrank`` expression for ``query`` in terms of a row's ``bm25()`` (``b``),
+    read once: the same operations in the same order (``balanced_reduce`` pairs), so the same float."""
     if isinstance(query, (Phrase, PlainText, Not)):
         return "b"
     parts = [_rank_source(sub) for sub in query.subqueries]
@@ -71,14 +75,6 @@ def _balanced(op, sources):
     return f"({_balanced(op, sources[:middle])}{op}{_balanced(op, sources[middle:])})"
 
 
-def _scorer(query):
-    """A function of the matched rows (page id, text id, content type, title_norm, bm25) giving (score, text id,
-    page id, content type) per row, compiled once per search from the query's rank expression. Wagtail's vectors:
-    (title, title_norm) and (body, 1.0), each rank times its boost, summed."""
-    source = f"lambda rows: [(v * n + v * 1.0, o, p, c) for p, o, c, n, b in rows for v in ({_rank_source(query)},)]"
-    return eval(source, {})  # noqa: S307 - built above from the query's structure only, never from its text
-
-
 def _sqlite_matches(backend, queryset, query):
     from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
@@ -87,20 +83,29 @@ def _sqlite_matches(backend, queryset, query):
     match = MatchExpression(
         compiler.fields or compiler.FTS_TABLE_FIELDS, compiler.build_search_query(normalize(query), config=None)
     )
-    rows = (
+    found = (
         SQLiteFTSIndexEntry.objects.filter(match)
         .filter(index_entry__content_type__in=get_descendants_content_types_pks(Page))
         .annotate(page_id=Cast("index_entry__object_id", IntegerField()))
         # The page conditions per match, through the page's primary key (not a list of every allowed page's id).
         .filter(Exists(queryset.order_by().filter(pk=OuterRef("page_id"))))
-        .annotate(bm25=BM25())
-        .values_list(
-            "page_id", "index_entry__object_id", "index_entry__content_type_id", "index_entry__title_norm", "bm25"
+        .annotate(
+            type_id=F("index_entry__content_type_id"),
+            text_id=F("index_entry__object_id"),
+            norm=F("index_entry__title_norm"),
+            b=BM25(),
         )
+        .values("pk", "page_id", "type_id", "text_id", "norm", "b")
     )
-    with connection.cursor() as cursor:  # thousands of rows of plain values: no per-row converters
-        cursor.execute(*rows.query.sql_with_params())
-        scored = _scorer(query)(cursor.fetchall())
-    scored.sort(key=lambda row: row[1], reverse=True)  # ties: the text id, descending
-    scored.sort(key=lambda row: row[0])  # stable: the score, ascending (bm25 is negative)
-    return [(page_id, content_type_id) for _score, _text_id, page_id, content_type_id in scored]
+    sql, params = found.query.sql_with_params()
+    rank = _rank_source(query)
+    # bm25() read once per row (the materialized rows), Wagtail's expression of it evaluated in the ORDER BY: its
+    # vectors (title, title_norm) and (body, 1.0), each rank times its boost, summed; ascending (bm25 is negative).
+    # Ties: the text id, descending (as before), then the match order.
+    ordered = (
+        f"WITH found AS MATERIALIZED ({sql}) SELECT page_id, type_id FROM found"
+        f" ORDER BY ({rank}) * norm + ({rank}) * 1.0, text_id DESC, pk"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(ordered, params)
+        return cursor.fetchall()
