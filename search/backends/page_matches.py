@@ -18,7 +18,7 @@ allowed page's id on each search.
 """
 
 from django.db import connection
-from django.db.models import CharField, Exists, F, IntegerField, OuterRef
+from django.db.models import Exists, F, IntegerField, OuterRef
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from modelsearch.query import And, Not, Or, Phrase, PlainText
@@ -34,6 +34,13 @@ def matches(backend, queryset, query):
     return _postgres_matches(backend, queryset, query)
 
 
+def _allowed(queryset, object_id):
+    """The page conditions of ``queryset`` for an index entry (its ``object_id``), checked per match through the
+    page's primary key, not by listing every allowed page's id on each search. (Only page entries reach it: their
+    text ids are page ids.)"""
+    return Exists(queryset.order_by().filter(pk=Cast(OuterRef(object_id), IntegerField())))
+
+
 def _postgres_matches(backend, queryset, query):
     from django.contrib.postgres.search import SearchVectorField
     from modelsearch.backends.database.postgres.postgres import IndexEntry
@@ -46,7 +53,7 @@ def _postgres_matches(backend, queryset, query):
         IndexEntry.objects.annotate(text=RawSQL(f"{IndexEntry._meta.db_table}.title_body", [], SearchVectorField()))
         .filter(text=compiler.build_tsquery(query, config=config))  # title || body, stored (migration 0008)
         .filter(content_type__in=get_descendants_content_types_pks(Page))
-        .filter(Exists(queryset.order_by().annotate(oid=Cast("pk", CharField())).filter(oid=OuterRef("object_id"))))
+        .filter(_allowed(queryset, "object_id"))
         .annotate(page_id=Cast("object_id", IntegerField()), score=score)
         .order_by(F("score").desc(), F("page_id").desc())  # Wagtail's order: the score, then the page id, descending
         .values_list("page_id", "content_type_id")
@@ -86,9 +93,8 @@ def _sqlite_matches(backend, queryset, query):
     found = (
         SQLiteFTSIndexEntry.objects.filter(match)
         .filter(index_entry__content_type__in=get_descendants_content_types_pks(Page))
+        .filter(_allowed(queryset, "index_entry__object_id"))
         .annotate(page_id=Cast("index_entry__object_id", IntegerField()))
-        # The page conditions per match, through the page's primary key (not a list of every allowed page's id).
-        .filter(Exists(queryset.order_by().filter(pk=OuterRef("page_id"))))
         .annotate(
             type_id=F("index_entry__content_type_id"),
             text_id=F("index_entry__object_id"),
