@@ -3,20 +3,23 @@
 The type facet's counts, the total and the result page all come from these rows, so a search runs the full-text
 match once (before: once to count per type, once more to rank the page, and again for a type filter).
 
-The order is Wagtail's own (the database backends' score, ties by id), reproduced exactly:
+The order is Wagtail's own (the database backends' score, ties by id), reproduced exactly. The page conditions
+(live, public, locale, hub) are checked per match through the page's key (an ``EXISTS``), not by listing every
+allowed page's id on each search.
 
 * SQLite: Wagtail's rank is an expression of ``bm25()`` (one call per query part and column, each giving the same
-  value for a row); the query reads ``bm25()`` once per row and the expression is evaluated here, with the same
-  floating-point operations in the same order (``modelsearch``'s ``build_tsrank`` and ``balanced_reduce``), so the
-  scores are bit for bit Wagtail's. Ties: the index entry's text id, descending, as before.
-* PostgreSQL: Wagtail's own ranked queryset (``ts_rank`` over ``title || body``, ties by id descending), read as
-  (id, type) rows; migration 0006 gives its match an expression index.
+  value for a row); the query reads ``bm25()`` once per row (materialised) and orders by the expression written in
+  SQL with the same floating-point operations in the same order (``modelsearch``'s ``build_tsrank`` and
+  ``balanced_reduce``), so the scores are bit for bit Wagtail's. Ties: the index entry's text id, descending.
+* PostgreSQL: Wagtail's own score expression (``ts_rank`` of each query part over the entry's title and body,
+  built by its query compiler), ties by page id descending; the match is on the entry's stored ``title_body``
+  (``title || body``, migration 0008, GIN-indexed), so the index hits are rechecked without concatenating two
+  vectors per row.
 """
 
-import operator
-
 from django.db import connection
-from django.db.models import CharField
+from django.db.models import Exists, F, IntegerField, OuterRef
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from modelsearch.query import And, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
@@ -28,32 +31,55 @@ def matches(backend, queryset, query):
     best first."""
     if connection.vendor == "sqlite":
         return _sqlite_matches(backend, queryset, query)
-    results = backend.search(query, queryset.order_by(), order_by_relevance=True)
-    return list(results.get_queryset().values_list("pk", "content_type_id"))
+    return _postgres_matches(backend, queryset, query)
 
 
-def _balanced(op, functions):
-    """One function of bm25 combining ``functions`` with ``op`` in modelsearch's ``balanced_reduce`` order."""
-    if len(functions) == 1:
-        return functions[0]
-    middle = len(functions) // 2
-    left, right = _balanced(op, functions[:middle]), _balanced(op, functions[middle:])
-    return lambda bm25: op(left(bm25), right(bm25))
+def _allowed(queryset, object_id):
+    """The page conditions of ``queryset`` for an index entry (its ``object_id``), checked per match through the
+    page's primary key, not by listing every allowed page's id on each search. (Only page entries reach it: their
+    text ids are page ids.)"""
+    return Exists(queryset.order_by().filter(pk=Cast(OuterRef(object_id), IntegerField())))
 
 
-def _ranker(query):
-    """A function giving, for a row's ``bm25()``, the value of modelsearch's SQLite ``build_tsrank`` expression for
-    ``query`` (the same operations in the same order, so the same float); made once per search, called per row."""
+def _postgres_matches(backend, queryset, query):
+    from django.contrib.postgres.search import SearchVectorField
+    from modelsearch.backends.database.postgres.postgres import IndexEntry
+
+    compiler = backend.search(query, queryset, order_by_relevance=False).query_compiler
+    config = compiler.get_config(backend)
+    # Wagtail's score: its rank expression over the entry's (title, title_norm) and (body, 1.0) vectors.
+    score = compiler._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
+    rows = (
+        IndexEntry.objects.annotate(text=RawSQL(f"{IndexEntry._meta.db_table}.title_body", [], SearchVectorField()))
+        .filter(text=compiler.build_tsquery(query, config=config))  # title || body, stored (migration 0008)
+        .filter(content_type__in=get_descendants_content_types_pks(Page))
+        .filter(_allowed(queryset, "object_id"))
+        .annotate(page_id=Cast("object_id", IntegerField()), score=score)
+        .order_by(F("score").desc(), F("page_id").desc())  # Wagtail's order: the score, then the page id, descending
+        .values_list("page_id", "content_type_id")
+    )
+    return list(rows)
+
+
+def _rank_source(query):
+    """SQL of modelsearch's SQLite ``build_tsrank`` expression for ``query`` in terms of a row's ``bm25()`` (``b``),
+    read once: the same operations in the same order (``balanced_reduce`` pairs), so the same float."""
     if isinstance(query, (Phrase, PlainText, Not)):
-        return lambda bm25: bm25
-    parts = [_ranker(sub) for sub in query.subqueries]
+        return "b"
+    parts = [_rank_source(sub) for sub in query.subqueries]
     if isinstance(query, And):
-        product = _balanced(operator.mul, [lambda bm25, part=part: 1 + part(bm25) for part in parts])
-        return lambda bm25: product(bm25) - 1
+        return f"({_balanced(' * ', [f'(1 + {part})' for part in parts])} - 1)"
     if isinstance(query, Or):
-        total, count = _balanced(operator.add, parts), len(parts) or 1
-        return lambda bm25: total(bm25) / count
+        return f"({_balanced(' + ', parts)} / {len(parts) or 1})"
     raise NotImplementedError(type(query).__name__)
+
+
+def _balanced(op, sources):
+    """``sources`` combined with ``op`` in modelsearch's ``balanced_reduce`` order (halves, left first)."""
+    if len(sources) == 1:
+        return sources[0]
+    middle = len(sources) // 2
+    return f"({_balanced(op, sources[:middle])}{op}{_balanced(op, sources[middle:])})"
 
 
 def _sqlite_matches(backend, queryset, query):
@@ -64,23 +90,28 @@ def _sqlite_matches(backend, queryset, query):
     match = MatchExpression(
         compiler.fields or compiler.FTS_TABLE_FIELDS, compiler.build_search_query(normalize(query), config=None)
     )
-    allowed = queryset.order_by().annotate(oid=Cast("pk", CharField())).values("oid")
-    rows = (
+    found = (
         SQLiteFTSIndexEntry.objects.filter(match)
         .filter(index_entry__content_type__in=get_descendants_content_types_pks(Page))
-        .filter(index_entry__object_id__in=allowed)
-        .annotate(bm25=BM25())
-        .values_list("index_entry__object_id", "index_entry__content_type_id", "index_entry__title_norm", "bm25")
+        .filter(_allowed(queryset, "index_entry__object_id"))
+        .annotate(page_id=Cast("index_entry__object_id", IntegerField()))
+        .annotate(
+            type_id=F("index_entry__content_type_id"),
+            text_id=F("index_entry__object_id"),
+            norm=F("index_entry__title_norm"),
+            b=BM25(),
+        )
+        .values("pk", "page_id", "type_id", "text_id", "norm", "b")
     )
-    with connection.cursor() as cursor:  # thousands of rows of plain values: no per-row converters
-        cursor.execute(*rows.query.sql_with_params())
-        rows = cursor.fetchall()
-    rank = _ranker(query)
-    scored = []
-    for object_id, content_type_id, title_norm, bm25 in rows:
-        value = rank(bm25)
-        # Wagtail's vectors: (title, title_norm) and (body, 1.0), each rank times its boost, summed.
-        scored.append((value * title_norm + value * 1.0, object_id, content_type_id))
-    scored.sort(key=lambda row: row[1], reverse=True)  # ties: the text id, descending
-    scored.sort(key=lambda row: row[0])  # stable: the score, ascending (bm25 is negative)
-    return [(int(object_id), content_type_id) for _score, object_id, content_type_id in scored]
+    sql, params = found.query.sql_with_params()
+    rank = _rank_source(query)
+    # bm25() read once per row (the materialized rows), Wagtail's expression of it evaluated in the ORDER BY: its
+    # vectors (title, title_norm) and (body, 1.0), each rank times its boost, summed; ascending (bm25 is negative).
+    # Ties: the text id, descending (as before), then the match order.
+    ordered = (
+        f"WITH found AS MATERIALIZED ({sql}) SELECT page_id, type_id FROM found"
+        f" ORDER BY ({rank}) * norm + ({rank}) * 1.0, text_id DESC, pk"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(ordered, params)
+        return cursor.fetchall()

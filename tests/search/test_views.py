@@ -67,6 +67,39 @@ def test_unpublished_pages_are_not_found(client, corpus):
     assert client.get("/api/v1/search/", {"q": "芝生"}).json()["count"] == 0
 
 
+def _count(client, q):
+    return client.get("/api/v1/search/", {"q": q}).json()["count"]
+
+
+def test_pages_behind_a_view_restriction_are_not_found(client, corpus):
+    from wagtail.models import PageViewRestriction
+
+    assert _count(client, "芝生") == 1
+    restriction = PageViewRestriction.objects.create(
+        page=corpus["koen"], restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    assert _count(client, "芝生") == 0
+    restriction.delete()
+    assert _count(client, "芝生") == 1
+
+
+def test_an_edited_page_is_found_by_its_new_words_only(client, corpus):
+    """The index entry follows the edit (on PostgreSQL the stored ``title || body`` the search matches too)."""
+    page = corpus["koen"]
+
+    def titles(q):
+        return [hit["title"] for hit in client.get("/api/v1/search/", {"q": q}).json()["results"]]
+
+    assert (titles("芝生"), titles("噴水")) == (["公園あそび"], [])
+    page.intro = "噴水のある広場でシャボン玉。"
+    page.save_revision().publish()
+    assert (titles("芝生"), titles("噴水 シャボン玉")) == ([], ["公園あそび"])
+    page.title = "広場あそび"
+    page.save_revision().publish()
+    assert (titles("噴水"), titles("広場あそび 噴水")) == (["広場あそび"], ["広場あそび"])
+    assert "公園あそび" not in titles("公園あそび")
+
+
 def test_api_answers_match_the_published_schema(client, corpus):
     from tests.resources_directory.test_api import validator_for
 
