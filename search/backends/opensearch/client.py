@@ -152,13 +152,14 @@ class EngineClient:
     def _finish_bulk(self, index, wait=120):
         """A bulk-filled index made ready for its alias: refreshed, merged into one segment per shard (its facet
         counts and sorts need no ordinal map across segments: at a million listings a nationwide search takes about
-        half the time), flushed (its translog is empty, so a node that restarts, even after SIGKILL, opens it from
-        its segments instead of replaying every document), then given its replicas (copied as files) and, on a
-        cluster, waited for until green (at most ``wait`` seconds: a node that is down leaves it yellow, as any
-        index, and the primaries serve it meanwhile)."""
+        half the time), flushed (forced: the translog is emptied and the commit from before the merge released, so a
+        node that restarts, even after SIGKILL, opens it from its segments instead of replaying every document, and
+        a replica copies the merged segment), then given its replicas (copied as files) and, on a cluster, waited
+        for until green (at most ``wait`` seconds: a node that is down leaves it yellow, as any index, and the
+        primaries serve it meanwhile)."""
         self._do(self.client.indices.refresh, index=index)
         self._force_merge(index)
-        self._do(self.client.indices.flush, index=index)
+        self._do(self.client.indices.flush, index=index, force=True)  # also after the merge's own commit
         settings_body = {"index": {"number_of_replicas": self.replicas, "refresh_interval": None}}
         self._do(self.client.indices.put_settings, index=index, body=settings_body)
         deadline = time.monotonic() + wait
