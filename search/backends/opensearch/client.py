@@ -150,16 +150,15 @@ class EngineClient:
         return name
 
     def _finish_bulk(self, index, wait=120):
-        """A bulk-filled index made ready for its alias: refreshed, merged into one segment per shard (its facet
-        counts and sorts need no ordinal map across segments: at a million listings a nationwide search takes about
-        half the time), flushed (forced: the translog is emptied and the commit from before the merge released, so a
-        node that restarts, even after SIGKILL, opens it from its segments instead of replaying every document, and
-        a replica copies the merged segment), then given its replicas (copied as files) and, on a cluster, waited
-        for until green (at most ``wait`` seconds: a node that is down leaves it yellow, as any index, and the
-        primaries serve it meanwhile)."""
+        """A bulk-filled index made ready for its alias: refreshed and flushed (forced: its translog is empty, so a
+        node that restarts, even after SIGKILL, opens it from its segments instead of replaying every document),
+        given its replicas (copied as files) and, on a cluster, waited for until green (at most ``wait`` seconds:
+        a node that is down leaves it yellow, as any index, and the primaries serve it meanwhile); then every copy
+        is merged into one segment (its facet counts and sorts need no ordinal map across segments: at a million
+        listings a nationwide search takes about half the time) and flushed again. The merge comes last because a
+        replica copies the primary's last safe commit, which can still be the one from before the merge."""
         self._do(self.client.indices.refresh, index=index)
-        self._force_merge(index)
-        self._do(self.client.indices.flush, index=index, force=True)  # also after the merge's own commit
+        self._do(self.client.indices.flush, index=index, force=True)
         settings_body = {"index": {"number_of_replicas": self.replicas, "refresh_interval": None}}
         self._do(self.client.indices.put_settings, index=index, body=settings_body)
         deadline = time.monotonic() + wait
@@ -167,6 +166,9 @@ class EngineClient:
             if self._do(self.client.cluster.health, index=index)["status"] == "green":
                 break
             time.sleep(0.5)
+        self._force_merge(index)
+        self._do(self.client.indices.refresh, index=index)  # searches see the merged segment now
+        self._do(self.client.indices.flush, index=index, force=True)
 
     def _force_merge(self, index, timeout=900):
         """Merge a new index into one segment per shard (no document is analysed again: 16 s for 1M listings on
