@@ -6,7 +6,7 @@
     make bench-engine-scale    # its own node (port 9260, heap 2 GB), every size, the database check; then stops it
 
 No database for the listings: ``bench/scale_listings.py`` invents them (names, categories, areas and points across
-Japan) straight in the engine's form and they go to one index (alias ``<prefix>-directory-v4``, prefix
+Japan) straight in the engine's form and they go to one index (alias ``<prefix>-directory-v5``, prefix
 ``bench-scale``) in bulk requests, 2 in flight. A document carries raw text: the engine's ``ja_surface`` / ``ja_chars``
 analysers do the folding (NFKC width, lower case, katakana → hiragana), the bigrams and the characters; Python adds
 only the reading and normal-form streams (SudachiPy, ``search.japanese.derived_text``; category and area names once
@@ -59,6 +59,7 @@ def engine_document(n):
     doc, texts, page = scale_listings.listing(n)
     doc["reading"] = documents.reading_of(page)
     doc.update(documents.engine_text_fields(texts))
+    doc["facet_values"] = documents.facet_values(doc)
     return doc
 
 
@@ -71,15 +72,16 @@ def ndjson(index, docs):
 
 
 class Loader:
-    """Bulk requests of BATCH documents, two in flight, into a new index behind the bench's alias."""
+    """Bulk requests of BATCH documents, two in flight, into a new index behind the bench's alias, loaded and
+    finished as ``rebuild_search_index`` does (no replicas and no refreshes while loading; then
+    ``EngineClient._finish_bulk``: refresh, merge into one segment, flush, replicas, green)."""
 
     def __init__(self, node, url):
         from opensearchpy import OpenSearch
 
-        self.node, self.count, self.python_seconds, self.seconds = node, 0, 0.0, 0.0
+        self.node, self.count, self.python_seconds, self.seconds, self.finish_seconds = node, 0, 0.0, 0.0, 0.0
         self.bulk = OpenSearch(url.split(","), timeout=300, pool_maxsize=4)
-        self.index = node._create_index(INDEX, listing_properties)
-        self._settings({"refresh_interval": "-1", "translog.durability": "async"})
+        self.index = node._create_index(INDEX, listing_properties, bulk=True)
         node._swap(INDEX, self.index)
         self.pool, self.pending = ThreadPoolExecutor(max_workers=2), []
 
@@ -92,7 +94,9 @@ class Loader:
             raise RuntimeError(f"bulk request failed: {result['items'][:1]}")
 
     def grow_to(self, size):
+        """Load up to ``size`` listings, then finish the index as a rebuild does (timed apart: finish_seconds)."""
         started = time.perf_counter()
+        self._settings({"refresh_interval": "-1", "number_of_replicas": 0, "translog.durability": "async"})
         for start in range(self.count, size, BATCH):
             began = time.thread_time()
             body = ndjson(self.index, [engine_document(n) for n in range(start, min(size, start + BATCH))])
@@ -103,12 +107,14 @@ class Loader:
         for future in self.pending:
             future.result()
         self.pending = []
-        self.node.client.indices.refresh(index=self.index, request_timeout=300)
         self.seconds += time.perf_counter() - started
+        started = time.perf_counter()
+        self._settings({"translog.durability": "request"})
+        self.node._finish_bulk(self.index, wait=600)
+        self.finish_seconds += time.perf_counter() - started
         self.count = size
 
     def finish(self):
-        self._settings({"refresh_interval": None, "translog.durability": "request"})
         self.pool.shutdown()
 
 
@@ -159,6 +165,11 @@ def family_queries():
         ),
         "every listing, by name (first page)": DirectoryQuery(**facets),
     }
+
+
+def request_cache_hits(node):
+    stats = node.client.indices.stats(index=node.alias(INDEX), metric="request_cache")
+    return stats["_all"]["total"]["request_cache"]["hit_count"]
 
 
 def rss_of(pid):
@@ -318,25 +329,29 @@ def main():
     loader, rows, rates = Loader(node, args.url), {}, []
     for size in sizes:
         before, python_before, seconds_before = loader.count, loader.python_seconds, loader.seconds
+        finish_before = loader.finish_seconds
         cpu_before, load_before = engine_cpu_seconds(node), os.getloadavg()[0]
         loader.grow_to(size)
         added, took = size - before, loader.seconds - seconds_before
         python_us = (loader.python_seconds - python_before) / added * 1e6
         engine_us = (engine_cpu_seconds(node) - cpu_before) / added * 1e6
         load = (load_before + os.getloadavg()[0]) / 2
-        rates.append((f"{before:,} → {size:,}", added / took, python_us, engine_us, load))
+        finish = loader.finish_seconds - finish_before
+        rates.append((f"{before:,} → {size:,}", added / took, finish, python_us, engine_us, load))
         print_queries(node, size, args.runs, rows)
         print(f"{size:,} listings indexed; machine load {os.getloadavg()[0]:.1f}", file=sys.stderr)
     loader.finish()
     print("Bulk indexing (engine analyses the text; Python adds the SudachiPy streams; 2 requests in flight).")
-    print("CPU per listing: Python's thread (documents and JSON) and the engine's process, whatever else runs;")
-    print("load: the machine's 1-minute load average (2 cores) at the start and end of the step.")
+    print("docs/s: the bulk requests; finish: refresh, merge into one segment, flush, replicas, green (as a rebuild).")
+    print("CPU per listing: Python's thread (documents and JSON) and the engine's processes (finish included),")
+    print("whatever else runs; load: the machine's 1-minute load average (2 cores) at the start and end of the step.")
     print()
-    print("| listings | docs/s (wall) | Python CPU µs / listing | engine CPU µs / listing | load |")
-    print("|---|---:|---:|---:|---:|")
-    for label, rate, python_us, engine_us, load in rates:
-        print(f"| {label} | {rate:,.0f} | {python_us:.0f} | {engine_us:.0f} | {load:.1f} |")
-    print(f"| **all {loader.count:,}** | **{loader.count / loader.seconds:,.0f}** | | | |")
+    print("| listings | docs/s (wall) | finish s | Python CPU µs / listing | engine CPU µs / listing | load |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, rate, finish, python_us, engine_us, load in rates:
+        print(f"| {label} | {rate:,.0f} | {finish:.1f} | {python_us:.0f} | {engine_us:.0f} | {load:.1f} |")
+    total = f"**{loader.count / loader.seconds:,.0f}** | {loader.finish_seconds:.1f}"
+    print(f"| **all {loader.count:,}** | {total} | | | |")
     print()
     print("p50 / p95 ms on the client (query building, HTTP, parsing), [the engine's own p95 (took)], hits:")
     print()
@@ -345,6 +360,8 @@ def main():
     for label, by_size in rows.items():
         cells = [f"{by_size[s][0]:.1f} / {by_size[s][1]:.1f} [{by_size[s][2]}] ({by_size[s][3]:,})" for s in sizes]
         print(f"| {label} | {' | '.join(cells)} |")
+    print()
+    print(f"Shard request cache hits on the index: {request_cache_hits(node)} (a search with hits is not cached).")
     print()
     cache = documents._part_derived_text.cache_info()
     print(

@@ -23,7 +23,7 @@ from search import languages
 from search.directory.hubs import ALL, hub_list
 from search.directory.open_now import open_now_ids
 from search.directory.pages import listings_in_order
-from search.directory.query import DirectoryQuery, parse_keywords
+from search.directory.query import FACET_FIELDS, DirectoryQuery, parse_keywords
 from search.engine import get_engine
 
 DEFAULT_PAGE_SIZE = 20
@@ -178,7 +178,7 @@ def build_query(data, today, parent=None, home_hub=None, now=None, locale=None):
     return query, applied
 
 
-FACETS = ("category", "area", "amenity", "hub", "lang_staff")
+FACETS = tuple(FACET_FIELDS)
 
 
 def search_directory(

@@ -15,6 +15,7 @@ from django.db import transaction
 from wagtail.models import PageViewRestriction
 
 from search import japanese, languages
+from search.directory.query import FACET_FIELDS
 
 # Lucene's geo_point encoding (GeoEncodingUtils): 32 bits per coordinate, rounded down.
 _LAT_DECODE = 1 / ((1 << 32) / 180.0)
@@ -166,7 +167,19 @@ def as_engine_document(doc, texts):
     point = doc.get("source_point")
     if point and point[0] is not None:
         out["location"] = {"lat": point[0], "lon": point[1]}
+    out["facet_values"] = facet_values(out)
     return out
+
+
+def facet_values(doc):
+    """Every facet value of an engine document in one list, ``<facet>:<value>`` (``area:konan-1``): the engine
+    counts all the facets with one terms aggregation over it (one pass over the hits instead of five, and none at
+    all when a search matches every document: the counts are then the terms' document frequencies)."""
+    values = []
+    for name, key in FACET_FIELDS.items():
+        found = doc.get(key)
+        values += [f"{name}:{value}" for value in ([found] if isinstance(found, str) else found or ()) if value]
+    return values
 
 
 def _programs_by_venue(listing_ids):

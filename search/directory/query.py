@@ -22,6 +22,14 @@ from search import japanese
 NAME, LABEL, BODY = 3, 2, 1
 TIERS = (("name_tokens", NAME), ("label_tokens", LABEL), ("body_tokens", BODY))
 MAX_TERMS = 8
+# The directory's facets and the document field each one counts (search.directory.FACETS: the same names).
+FACET_FIELDS = {
+    "category": "categories",
+    "area": "area",
+    "amenity": "amenities",
+    "hub": "hub",
+    "lang_staff": "staff_languages",
+}
 
 # Folded words (search.japanese.fold: NFKC, lower case, katakana → hiragana) that mean an amenity.
 AMENITY_WORDS = {

@@ -1,7 +1,7 @@
 """Scale-out engine: OpenSearch 2/3 (opensearch-py) or Elasticsearch 8 (elasticsearch-py).
 
 Every query is an elasticsearch-dsl ``Search`` object; the matching client executes ``body=search.to_dict()``.
-Two aliases, ``<prefix>-pages`` and ``<prefix>-directory-v4``, point at concrete indexes ``<alias>-<timestamp>``;
+Two aliases, ``<prefix>-pages`` and ``<prefix>-directory-v5``, point at concrete indexes ``<alias>-<timestamp>``;
 a rebuild fills a new index and swaps the alias in one atomic call (no downtime).
 
 * ``client.py`` — connection, timeouts, errors, aliases, bulk writes;

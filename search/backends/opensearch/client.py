@@ -150,12 +150,15 @@ class EngineClient:
         return name
 
     def _finish_bulk(self, index, wait=120):
-        """A bulk-filled index made ready for its alias: refreshed and flushed (its translog is empty, so a node
-        that restarts, even after SIGKILL, opens it from its segments instead of replaying every document), then
+        """A bulk-filled index made ready for its alias: refreshed and flushed (forced: its translog is empty, so a
+        node that restarts, even after SIGKILL, opens it from its segments instead of replaying every document),
         given its replicas (copied as files) and, on a cluster, waited for until green (at most ``wait`` seconds:
-        a node that is down leaves it yellow, as any index, and the primaries serve it meanwhile)."""
+        a node that is down leaves it yellow, as any index, and the primaries serve it meanwhile); then every copy
+        is merged into one segment (its facet counts and sorts need no ordinal map across segments: at a million
+        listings a nationwide search takes about half the time) and flushed again. The merge comes last because a
+        replica copies the primary's last safe commit, which can still be the one from before the merge."""
         self._do(self.client.indices.refresh, index=index)
-        self._do(self.client.indices.flush, index=index)
+        self._do(self.client.indices.flush, index=index, force=True)
         settings_body = {"index": {"number_of_replicas": self.replicas, "refresh_interval": None}}
         self._do(self.client.indices.put_settings, index=index, body=settings_body)
         deadline = time.monotonic() + wait
@@ -163,6 +166,18 @@ class EngineClient:
             if self._do(self.client.cluster.health, index=index)["status"] == "green":
                 break
             time.sleep(0.5)
+        self._force_merge(index)
+        self._do(self.client.indices.refresh, index=index)  # searches see the merged segment now
+        self._do(self.client.indices.flush, index=index, force=True)
+
+    def _force_merge(self, index, timeout=900):
+        """Merge a new index into one segment per shard (no document is analysed again: 16 s for 1M listings on
+        this 2-core box); a long call, so a longer timeout than other writes."""
+        if self.kind == "elasticsearch":
+            merge = self.client.options(request_timeout=timeout).indices.forcemerge
+            self._do(merge, index=index, max_num_segments=1)
+        else:
+            self._do(self.client.indices.forcemerge, index=index, max_num_segments=1, request_timeout=timeout)
 
     def _alias_exists(self, what):
         return self._do(self.client.indices.exists_alias, name=self.alias(what))

@@ -9,22 +9,20 @@ from elasticsearch_dsl import A, Q, Search
 
 from search import languages
 from search.backends.opensearch.mappings import listing_properties
-from search.directory.query import TIERS, ListingHits
+from search.directory.query import FACET_FIELDS, TIERS, ListingHits
 
-# The alias <prefix>-directory-v4: version 2 of the mapping added the listing's hub, version 3 either its locale,
-# translations and staff languages or (on another branch) the raw text analysed by the engine, version 4 both. The
-# older aliases lack fields the queries use, and a phrase or a term on a missing field matches nothing rather than
-# failing. Until the alias exists, or when the engine refuses a query, the database answers (EngineUnavailable):
-# run rebuild_search_index after upgrading; the rebuild removes the indexes of the older aliases.
-INDEX = "directory-v4"
-OLD_INDEXES = ("directory", "listings", "directory-v2", "directory-v3")
-FACET_FIELDS = {
-    "category": "categories",
-    "area": "area",
-    "amenity": "amenities",
-    "hub": "hub",
-    "lang_staff": "staff_languages",
-}
+# The alias <prefix>-directory-v5: version 2 of the mapping added the listing's hub, version 3 either its locale,
+# translations and staff languages or (on another branch) the raw text analysed by the engine, version 4 both,
+# version 5 ``facet_values`` (every facet in one field: search.directory.documents.facet_values). The older aliases
+# lack fields the queries use, and a phrase or a term on a missing field matches nothing rather than failing.
+# Until the alias exists, or when the engine refuses a query, the database answers (EngineUnavailable): run
+# rebuild_search_index after upgrading; the rebuild removes the indexes of the older aliases.
+INDEX = "directory-v5"
+OLD_INDEXES = ("directory", "listings", "directory-v2", "directory-v3", "directory-v4")
+# One terms aggregation counts every facet (keys "<facet>:<value>"); each facet keeps its FACET_SIZE most frequent
+# values, in the aggregation's order (count, then value), as five aggregations of that size did. FACET_BUCKETS
+# bounds the values of all facets together (the engine's default max_buckets is 65,535).
+FACET_SIZE, FACET_BUCKETS = 1000, 20_000
 # The database's token stream of a field = the engine's analysis of its raw text (*_text; one character: .chars)
 # followed by the reading and normal-form streams computed in Python (*_tokens). A listing in another language
 # than Japanese has empty *_text fields and the database's whole stream in *_tokens (documents.engine_text_fields).
@@ -90,6 +88,16 @@ def _sort(query):
     return tail
 
 
+def _facets(response):
+    """{facet: {value: count}} from the one aggregation over ``facet_values``, each facet in the buckets' order."""
+    facets = {name: {} for name in FACET_FIELDS}
+    for bucket in response.get("aggregations", {}).get("facets", {}).get("buckets", []):
+        name, value = bucket["key"].split(":", 1)
+        if len(facets[name]) < FACET_SIZE:
+            facets[name][value] = bucket["doc_count"]
+    return facets
+
+
 class DirectorySearch:
     """Mixed into the engine: needs the EngineClient methods."""
 
@@ -126,8 +134,7 @@ class DirectorySearch:
         )
         s = s.sort(*_sort(query)).extra(from_=query.offset, size=query.limit, track_total_hits=True, track_scores=True)
         if query.facets:
-            for name, field in FACET_FIELDS.items():
-                s.aggs.bucket(name, A("terms", field=field, size=1000))
+            s.aggs.bucket("facets", A("terms", field="facet_values", size=FACET_BUCKETS))
         return s.source(False)
 
     def search_directory(self, query):
@@ -137,19 +144,10 @@ class DirectorySearch:
     def _search_directory_group(self, query):
         response = self._query(INDEX, self.directory_search(query), missing_is_empty=False)
         hits = response["hits"]["hits"]
-        aggregations = response.get("aggregations", {})
-        facets = (
-            {
-                name: {b["key"]: b["doc_count"] for b in aggregations.get(name, {}).get("buckets", [])}
-                for name in FACET_FIELDS
-            }
-            if query.facets
-            else {}
-        )
         return ListingHits(
             ids=[int(h["_id"]) for h in hits],
             count=response["hits"]["total"]["value"],
-            facets=facets,
+            facets=_facets(response) if query.facets else {},
             backend=self.name,
             scores=[int(round(h.get("_score") or 0)) for h in hits],
         )

@@ -115,6 +115,9 @@ LISTING_PROPERTIES = {
     "locale": {"type": "keyword"},
     "translated": {"type": "keyword"},
     "staff_languages": {"type": "keyword"},
+    # Every facet's values, "<facet>:<value>" (documents.facet_values), counted by one terms aggregation; its
+    # global ordinals are built when a refresh opens new segments, not by the first search after it.
+    "facet_values": {"type": "keyword", "eager_global_ordinals": True},
 }
 
 
