@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.models import Page, TranslatableMixin, get_translatable_models
 from wagtail.permissions import policy_registry
@@ -92,6 +93,9 @@ urlpatterns = [
     path("localize/submit/page/<int:page_id>/", submit_page),
     path("localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/", submit_snippet),
     path("localize/update/<int:translation_source_id>/", update),
-    path("localize/reports/translations/", HubTranslationsReportView.as_view()),
-    path("localize/reports/translations/results/", HubTranslationsReportView.as_view(results_only=True)),
+    path("localize/reports/translations/", never_cache(require_admin_access(HubTranslationsReportView.as_view()))),
+    path(
+        "localize/reports/translations/results/",
+        never_cache(require_admin_access(HubTranslationsReportView.as_view(results_only=True))),
+    ),
 ]

@@ -8,6 +8,7 @@ Staff set a status on the Japanese listing; its translations (same ``translation
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db.models import F
 from django.utils.translation import gettext
 
@@ -36,7 +37,9 @@ def hub_closures(hub_ids, today):
 def statuses_of(items):
     """{translation key: LiveStatus} of these listings, whatever their language, in one query."""
     keys = {item.translation_key for item in items}
-    rows = LiveStatus.objects.filter(listing__translation_key__in=keys).annotate(key=F("listing__translation_key"))
+    rows = LiveStatus.objects.filter(
+        listing__translation_key__in=keys, listing__locale__language_code=settings.LANGUAGE_CODE
+    ).annotate(key=F("listing__translation_key"))
     return {row.key: row for row in rows}
 
 

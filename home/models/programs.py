@@ -203,7 +203,10 @@ class ProgramPage(Page):
         # A translation shows its Japanese program's dates: their cancellations, places and booking links (the
         # copied sessions of a translation are never booked, cancelled or counted; the agenda lists originals too).
         program = self if self.pk is None else original(self)
-        occurrences = program_occurrences(program, start, start + timedelta(days=UPCOMING_DAYS))
+        if program is not self and not program.live:
+            occurrences = []  # the Japanese program is withdrawn: nothing to attend or book
+        else:
+            occurrences = program_occurrences(program, start, start + timedelta(days=UPCOMING_DAYS))
         # Places left on each date shown (one query), for a program booked on this site.
         shown = attach_places(occurrences[:12])
         context.update(occurrences=shown, more_occurrences=len(occurrences) > 12)

@@ -10,7 +10,8 @@ allowed page's id on each search.
 * SQLite: Wagtail's rank is an expression of ``bm25()`` (one call per query part and column, each giving the same
   value for a row); the query reads ``bm25()`` once per row (materialised) and orders by the expression written in
   SQL with the same floating-point operations in the same order (``modelsearch``'s ``build_tsrank`` and
-  ``balanced_reduce``), so the scores are bit for bit Wagtail's. Ties: the index entry's text id, descending.
+  ``balanced_reduce``), so the scores are bit for bit Wagtail's. Ties: the page id, descending, as Wagtail's
+  ``order_by(score, "-pk")`` (not the entry's text id: "9" sorts after "10").
 * PostgreSQL: Wagtail's own score expression (``ts_rank`` of each query part over the entry's title and body,
   built by its query compiler), ties by page id descending; the match is on the entry's stored ``title_body``
   (``title || body``, migration 0008, GIN-indexed), so the index hits are rechecked without concatenating two
@@ -107,10 +108,10 @@ def _sqlite_matches(backend, queryset, query):
     rank = _rank_source(query)
     # bm25() read once per row (the materialized rows), Wagtail's expression of it evaluated in the ORDER BY: its
     # vectors (title, title_norm) and (body, 1.0), each rank times its boost, summed; ascending (bm25 is negative).
-    # Ties: the text id, descending (as before), then the match order.
+    # Ties: the page id, descending (Wagtail's ``order_by(score, "-pk")``), then the match order.
     ordered = (
         f"WITH found AS MATERIALIZED ({sql}) SELECT page_id, type_id FROM found"
-        f" ORDER BY ({rank}) * norm + ({rank}) * 1.0, text_id DESC, pk"
+        f" ORDER BY ({rank}) * norm + ({rank}) * 1.0, page_id DESC, pk"
     )
     with connection.cursor() as cursor:
         cursor.execute(ordered, params)

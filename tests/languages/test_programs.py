@@ -38,3 +38,10 @@ def test_a_date_cancelled_on_the_japanese_program_shows_cancelled_on_the_english
     services.cancel_session_date(services.find_bookable(f"{session.pk}-{session.date:%Y%m%d}"), "講師の都合")
     html = client.get(english.url).content.decode()
     assert "session--cancelled" in html and "講師の都合" in html and "/book/" not in html
+
+
+def test_a_withdrawn_japanese_program_offers_no_dates_on_its_translation(client, program):
+    page, session, english = program
+    page.unpublish()
+    html = client.get(english.url).content.decode()
+    assert "Baby bath class" in html and "/book/" not in html and "places left" not in html

@@ -204,3 +204,13 @@ def test_the_translations_report_lists_only_the_users_hub(client, home, listing,
     log_in(client, get_user_model().objects.create_superuser("admin", "admin@x.invalid", "test-password-123"))
     html = client.get(report).content.decode()
     assert listing.title in html and listing_b.title in html
+
+
+@pytest.mark.django_db
+def test_the_translations_report_asks_for_an_admin_login_and_is_never_cached(client, home):
+    report = reverse("wagtail_localize:translations_report")
+    for url in (report, reverse("wagtail_localize:translations_report_results")):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith("/admin/login/"), url
+    log_in(client, make_staff_user("editor"))
+    assert "no-cache" in client.get(report)["Cache-Control"]

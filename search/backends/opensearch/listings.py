@@ -21,7 +21,8 @@ INDEX = "directory-v5"
 OLD_INDEXES = ("directory", "listings", "directory-v2", "directory-v3", "directory-v4")
 # One terms aggregation counts every facet (keys "<facet>:<value>"); each facet keeps its FACET_SIZE most frequent
 # values, in the aggregation's order (count, then value), as five aggregations of that size did. FACET_BUCKETS
-# bounds the values of all facets together (the engine's default max_buckets is 65,535).
+# bounds the values of all facets together (the engine's default max_buckets is 65,535): a directory with more than
+# 20,000 distinct categories, areas, amenities, hubs and staff languages together would lose its rarest values.
 FACET_SIZE, FACET_BUCKETS = 1000, 20_000
 # The database's token stream of a field = the engine's analysis of its raw text (*_text; one character: .chars)
 # followed by the reading and normal-form streams computed in Python (*_tokens). A listing in another language
@@ -92,9 +93,10 @@ def _facets(response):
     """{facet: {value: count}} from the one aggregation over ``facet_values``, each facet in the buckets' order."""
     facets = {name: {} for name in FACET_FIELDS}
     for bucket in response.get("aggregations", {}).get("facets", {}).get("buckets", []):
-        name, value = bucket["key"].split(":", 1)
-        if len(facets[name]) < FACET_SIZE:
-            facets[name][value] = bucket["doc_count"]
+        name, _sep, value = bucket["key"].partition(":")
+        counts = facets.get(name)  # a facet no longer asked for (an index from an older release): left out
+        if counts is not None and len(counts) < FACET_SIZE:
+            counts[value] = bucket["doc_count"]
     return facets
 
 
